@@ -21,6 +21,9 @@
 // Globals and macros Swift cannot import as they stand (mutable C globals are not
 // concurrency-safe in Swift 6; function-like macros are not imported at all).
 static inline WINDOW *qs_stdscr(void) { return stdscr; }
+static inline FILE *qs_stdout(void) { return stdout; }
+static inline FILE *qs_stdin(void) { return stdin; }
+static inline int qs_wcwidth(wchar_t character) { return wcwidth(character); }
 static inline int qs_lines(void) { return LINES; }
 static inline int qs_cols(void) { return COLS; }
 static inline int qs_colors(void) { return COLORS; }

@@ -1,0 +1,56 @@
+import AppUI
+import ArgumentParser
+import Foundation
+import Terminal
+
+struct Themes: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "List the color themes, or preview one full screen.",
+        subcommands: [List.self, Preview.self],
+        defaultSubcommand: List.self
+    )
+
+    struct List: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "List built-in and user themes.")
+
+        func run() throws {
+            let environment = ProcessInfo.processInfo.environment
+            let catalog = ThemeCatalog.load(userDirectory: ThemeCatalog.userDirectory(environment: environment))
+            let width = catalog.names.map(\.count).max() ?? 0
+            for theme in catalog.themes {
+                let padding = String(repeating: " ", count: width - theme.name.count)
+                print("\(theme.name)\(padding)  \(theme.description.sanitizedForTerminal)  (\(theme.origin.sanitizedForTerminal))")
+            }
+            for problem in catalog.problems {
+                FileHandle.standardError.write(Data("warning: \(problem.description.sanitizedForTerminal)\n".utf8))
+            }
+        }
+    }
+
+    struct Preview: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Show every role of a theme on sample content; q quits, t shows the next theme.")
+
+        @Argument(help: "The theme to preview (see `qseek themes`).")
+        var name: String = ThemeCatalog.defaultThemeName
+
+        func run() throws {
+            let environment = ProcessInfo.processInfo.environment
+            let catalog = ThemeCatalog.load(userDirectory: ThemeCatalog.userDirectory(environment: environment))
+            for problem in catalog.problems {
+                FileHandle.standardError.write(Data("warning: \(problem.description.sanitizedForTerminal)\n".utf8))
+            }
+            let (theme, problem) = catalog.theme(named: name)
+            if let problem {
+                FileHandle.standardError.write(Data("warning: \(problem)\n".utf8))
+            }
+            do {
+                let backend = try CursesBackend(environment: environment, mouse: false)
+                defer { backend.shutDown() }
+                var screen = ThemePreviewScreen(catalog: catalog, theme: theme)
+                screen.run(on: backend)
+            } catch {
+                throw ValidationError(error.userMessage)
+            }
+        }
+    }
+}
