@@ -52,7 +52,7 @@ let package = Package(
         ),
 
         .testTarget(name: "TerminalTests", dependencies: ["Terminal"]),
-        .testTarget(name: "AppUITests", dependencies: ["AppUI", "Terminal"]),
+        .testTarget(name: "AppUITests", dependencies: ["AppUI", "Terminal"], exclude: ["Snapshots"]),
     ],
     swiftLanguageModes: [.v6]
 )
