@@ -15,6 +15,9 @@ trap cleanup_tmux EXIT
 # start_shell WIDTH HEIGHT: a plain shell in a fresh session called "j".
 start_shell() {
   cleanup_tmux
+  # A fresh server per shell: reusing a socket right after kill-server races its exit.
+  SHELL_COUNT=$(( ${SHELL_COUNT:-0} + 1 ))
+  TMUX_SOCKET="qseek-journey-$$-$SHELL_COUNT"
   tmux_ -f /dev/null new-session -d -s j -x "$1" -y "$2" "env -i HOME=\"$HOME\" PATH=\"$PATH\" TERM=xterm-256color LANG=C.UTF-8 LC_ALL=C.UTF-8 PS1='$ ' bash --norc --noprofile"
   tmux_ set-option -g status off >/dev/null
   sleep 0.3
@@ -23,6 +26,7 @@ start_shell() {
 type_line() { tmux_ send-keys -t j -l "$1"; tmux_ send-keys -t j Enter; }
 screen() { tmux_ capture-pane -p -t j; }
 screen_with_escapes() { tmux_ capture-pane -p -e -t j; }
+screen_shows() { screen | grep -qF -- "$1"; }
 
 # wait_for TEXT [SECONDS]: until the screen shows TEXT.
 wait_for() {

@@ -20,8 +20,8 @@ check "the screen shows CJK and emoji inside boxes" \
 
 tmux_ send-keys -t j q
 wait_for "EXIT=" 5 || true
-check "q exits with status 0" bash -c "$(declare -f screen tmux_); TMUX_SOCKET=$TMUX_SOCKET; screen | grep -q 'EXIT=0'"
-check "the shell screen is back (alternate screen left)" bash -c "$(declare -f screen tmux_); TMUX_SOCKET=$TMUX_SOCKET; screen | grep -q 'SHELL-READY'"
+check "q exits with status 0" screen_shows "EXIT=0"
+check "the shell screen is back (alternate screen left)" screen_shows "SHELL-READY"
 type_line "stty -a > /tmp/qseek-stty-after-$$; echo STTY-SAVED"
 wait_for STTY-SAVED
 check "terminal settings (stty -a) are the same before and after" \
