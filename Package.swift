@@ -31,6 +31,7 @@ let package = Package(
             ],
             plugins: ["EmbedThemes"]
         ),
+        .target(name: "Accessor"),
         .executableTarget(
             name: "qseek",
             dependencies: [
@@ -51,6 +52,7 @@ let package = Package(
             path: "Plugins/EmbedThemes"
         ),
 
+        .testTarget(name: "AccessorTests", dependencies: ["Accessor"]),
         .testTarget(name: "TerminalTests", dependencies: ["Terminal"]),
         .testTarget(name: "AppUITests", dependencies: ["AppUI", "Terminal"], exclude: ["Snapshots"]),
     ],

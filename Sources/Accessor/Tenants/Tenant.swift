@@ -1,0 +1,34 @@
+/// One customer of the ISV: the Amazon Q Business application it shares through the data
+/// accessor, and where its Identity Center lives (TTI-FLOW.md, "What each tenant gives").
+public struct Tenant: Sendable, Hashable, Identifiable {
+    /// The data accessor's external id: the `qbusiness-dataaccessor:ExternalId` session tag.
+    public var id: String
+    public var name: String
+    public var applicationID: String
+    public var retrieverID: String
+    /// The Q Business region.
+    public var region: String
+    /// The IAM Identity Center region; may differ from `region`.
+    public var idcRegion: String
+    /// The data accessor's IdC application ARN: `clientId` of CreateTokenWithIAM.
+    public var idcApplicationARN: String
+
+    public init(id: String, name: String, applicationID: String, retrieverID: String,
+                region: String, idcRegion: String, idcApplicationARN: String) {
+        self.id = id
+        self.name = name
+        self.applicationID = applicationID
+        self.retrieverID = retrieverID
+        self.region = region
+        self.idcRegion = idcRegion
+        self.idcApplicationARN = idcApplicationARN
+    }
+
+    /// The tenants a user may use: all configured ones, or, when the IdP lists them in a
+    /// claim (`tenant_claim`), only those it lists — in configuration order.
+    public static func available(_ configured: [Tenant], claimedIDs: [String]?) -> [Tenant] {
+        guard let claimedIDs else { return configured }
+        let allowed = Set(claimedIDs)
+        return configured.filter { allowed.contains($0.id) }
+    }
+}
