@@ -13,6 +13,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/apple/swift-log", from: "1.6.0"),
         .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.0.0"),
     ],
     targets: [
         .systemLibrary(
@@ -32,6 +33,10 @@ let package = Package(
             plugins: ["EmbedThemes"]
         ),
         .target(name: "Accessor"),
+        .target(
+            name: "Assistant",
+            dependencies: ["Accessor", .product(name: "Mustache", package: "swift-mustache")]
+        ),
         .executableTarget(
             name: "qseek",
             dependencies: [
@@ -53,6 +58,7 @@ let package = Package(
         ),
 
         .testTarget(name: "AccessorTests", dependencies: ["Accessor"]),
+        .testTarget(name: "AssistantTests", dependencies: ["Assistant", "Accessor"]),
         .testTarget(name: "TerminalTests", dependencies: ["Terminal"]),
         .testTarget(name: "AppUITests", dependencies: ["AppUI", "Terminal"], exclude: ["Snapshots"]),
     ],
