@@ -37,6 +37,7 @@ let package = Package(
             name: "Assistant",
             dependencies: ["Accessor", .product(name: "Mustache", package: "swift-mustache")]
         ),
+        .target(name: "AppCore", dependencies: ["Accessor", "Assistant"]),
         .executableTarget(
             name: "qseek",
             dependencies: [
@@ -58,6 +59,7 @@ let package = Package(
         ),
 
         .testTarget(name: "AccessorTests", dependencies: ["Accessor"]),
+        .testTarget(name: "AppCoreTests", dependencies: ["AppCore", "Accessor", "Assistant"]),
         .testTarget(name: "AssistantTests", dependencies: ["Assistant", "Accessor"]),
         .testTarget(name: "TerminalTests", dependencies: ["Terminal"]),
         .testTarget(name: "AppUITests", dependencies: ["AppUI", "Terminal"], exclude: ["Snapshots"]),

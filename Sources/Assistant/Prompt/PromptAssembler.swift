@@ -74,6 +74,11 @@ public struct PromptAssembler: Sendable {
         return cost
     }
 
+    /// Forgets the remembered passage costs (when a new question starts).
+    public mutating func forgetCosts() {
+        costs.removeAll(keepingCapacity: true)
+    }
+
     static func cutNote(_ ranks: [Int]) -> String {
         let list = ranks.map { "[\($0)]" }.joined(separator: ", ")
         return "passages \(list) were left out to fit the token budget."

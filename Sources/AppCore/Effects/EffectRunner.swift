@@ -1,0 +1,138 @@
+import Accessor
+import Foundation
+
+/// Carries out `Effect`s and reports what came of them as `Action`s through `send`.
+///
+/// Every task it starts has an owner here and is cancelled when its effect is superseded:
+/// a new search cancels nothing by itself (`update` asks for `.cancelSearch` explicitly),
+/// but sign-out and shutdown cancel everything.
+public actor EffectRunner {
+    private let identity: any IdentityService
+    private let gateway: any TenantGateway
+    private let system: any SystemServices
+    private let send: @Sendable (Action) -> Void
+    private var searches: [QueryID: Task<Void, Never>] = [:]
+    private var signInTask: Task<Void, Never>?
+    private var exchangeTask: Task<Void, Never>?
+
+    public init(identity: any IdentityService, gateway: any TenantGateway, system: any SystemServices,
+                send: @escaping @Sendable (Action) -> Void) {
+        self.identity = identity
+        self.gateway = gateway
+        self.system = system
+        self.send = send
+    }
+
+    public func run(_ effects: [Effect]) {
+        for effect in effects { run(effect) }
+    }
+
+    public func run(_ effect: Effect) {
+        let send = self.send
+        switch effect {
+        case .signIn(let method):
+            signInTask?.cancel()
+            let identity = self.identity
+            signInTask = Task {
+                do throws(Failure) {
+                    let user = try await identity.signIn(method) { send(.signInProgressed($0)) }
+                    send(.signedIn(user))
+                } catch {
+                    if !Task.isCancelled { send(.signInFailed(error)) }
+                }
+            }
+        case .cancelSignIn:
+            signInTask?.cancel()
+            signInTask = nil
+        case .signOut:
+            cancelAll()
+            let identity = self.identity
+            Task { await identity.signOut() }
+        case .exchange(let tenant):
+            exchangeTask?.cancel()
+            let gateway = self.gateway
+            exchangeTask = Task {
+                do throws(ExchangeError) {
+                    let expiry = try await gateway.exchange(for: tenant) { step in
+                        send(.exchangeStepCompleted(step, tenantID: tenant.id))
+                    }
+                    send(.exchangeSucceeded(tenantID: tenant.id, expiresAt: expiry))
+                } catch {
+                    if !Task.isCancelled { send(.exchangeFailed(error.step, error.failure, tenantID: tenant.id)) }
+                }
+            }
+        case .discardCredentials:
+            exchangeTask?.cancel()
+            let gateway = self.gateway
+            Task { await gateway.discardCredentials() }
+        case .search(let query, let id):
+            searches[id]?.cancel()
+            let gateway = self.gateway
+            searches[id] = Task { [weak self] in
+                await Self.stream(query, id: id, gateway: gateway, send: send)
+                await self?.searchEnded(id)
+            }
+        case .cancelSearch(let id):
+            searches.removeValue(forKey: id)?.cancel()
+        case .openURL(let url):
+            let system = self.system
+            Task {
+                do throws(Failure) {
+                    try await system.open(url)
+                    send(.noticed("Opened \(url) in the browser."))
+                } catch {
+                    send(.noticed(error.message))
+                }
+            }
+        case .copyToClipboard(let text, let what):
+            let system = self.system
+            Task {
+                do throws(Failure) {
+                    try await system.copy(text)
+                    send(.noticed("Copied \(what) to the clipboard."))
+                } catch {
+                    send(.noticed(error.message))
+                }
+            }
+        case .rememberTenant(let id):
+            let system = self.system
+            Task { await system.rememberTenant(id) }
+        case .quit:
+            cancelAll()
+        }
+    }
+
+    /// Cancels every task in flight (quit, sign-out).
+    public func cancelAll() {
+        signInTask?.cancel()
+        exchangeTask?.cancel()
+        for task in searches.values { task.cancel() }
+        searches.removeAll()
+    }
+
+    /// Whether a search is still running (for tests and shutdown).
+    public var runningSearches: Int { searches.count }
+
+    private func searchEnded(_ id: QueryID) {
+        searches[id] = nil
+    }
+
+    private static func stream(_ query: PassageQuery, id: QueryID, gateway: any TenantGateway,
+                               send: @Sendable (Action) -> Void) async {
+        var iterator = gateway.pages(of: query).makeAsyncIterator()
+        do {
+            var pending = try await iterator.next()
+            while let page = pending {
+                if Task.isCancelled { return }
+                // Look one page ahead so the last page is marked as last.
+                let next = try await iterator.next()
+                if Task.isCancelled { return }
+                send(.passagesArrived(page: page, isLast: next == nil, query: id))
+                pending = next
+            }
+            if Task.isCancelled { return }
+        } catch {
+            if !Task.isCancelled { send(.searchFailed(gateway.failure(describing: error), query: id)) }
+        }
+    }
+}

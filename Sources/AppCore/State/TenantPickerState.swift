@@ -1,0 +1,73 @@
+import Accessor
+
+/// The tenant picker: type-to-filter over the tenants this user may use, and the step list
+/// of the exchange once one is chosen.
+public struct TenantPickerState: Sendable, Equatable {
+    public var configured: [Tenant]
+    /// The tenants of the signed-in user (configured ones, filtered by the tenant claim).
+    public var available: [Tenant] = []
+    public var filter = ""
+    public var selection = 0
+    public var lastChosenID: String?
+    public var exchange: ExchangeProgress?
+
+    public init(configured: [Tenant], lastChosenID: String?) {
+        self.configured = configured
+        self.lastChosenID = lastChosenID
+    }
+
+    /// The tenants matching the filter (name or id, case-insensitive).
+    public var visible: [Tenant] {
+        let needle = filter.lowercased()
+        guard !needle.isEmpty else { return available }
+        return available.filter { $0.name.lowercased().contains(needle) || $0.id.lowercased().contains(needle) }
+    }
+
+    public var selected: Tenant? {
+        let visible = visible
+        return visible.indices.contains(selection) ? visible[selection] : nil
+    }
+}
+
+/// The TTI exchange for one tenant, step by step, so a failure names its step.
+public struct ExchangeProgress: Sendable, Equatable {
+    public var tenantID: String
+    public var completed: [ExchangeStep] = []
+    public var failure: ExchangeFailure?
+
+    public init(tenantID: String) { self.tenantID = tenantID }
+
+    /// The step running now (the first not completed), unless it failed.
+    public var current: ExchangeStep? {
+        guard failure == nil else { return nil }
+        return ExchangeStep.allCases.first { !completed.contains($0) }
+    }
+}
+
+/// The steps of TTI-FLOW.md that the user sees: role → token exchange → identity-aware role.
+public enum ExchangeStep: Int, Sendable, Equatable, CaseIterable, Comparable {
+    case assumeRole
+    case exchangeToken
+    case assumeIdentityAwareRole
+
+    public static func < (lhs: Self, rhs: Self) -> Bool { lhs.rawValue < rhs.rawValue }
+
+    public var title: String {
+        switch self {
+        case .assumeRole: return "Assume the data-accessor role (tenant tag)"
+        case .exchangeToken: return "Exchange the ID token at the tenant's Identity Center"
+        case .assumeIdentityAwareRole: return "Assume the role with the identity context"
+        }
+    }
+}
+
+/// The step of the exchange that failed, and why.
+public struct ExchangeFailure: Sendable, Equatable {
+    public var step: ExchangeStep
+    public var message: String
+
+    public init(step: ExchangeStep, message: String) {
+        self.step = step
+        self.message = message
+    }
+}

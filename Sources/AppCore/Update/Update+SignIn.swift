@@ -1,0 +1,48 @@
+import Accessor
+
+func updateSignIn(_ state: inout AppState, _ action: Action) -> [Effect] {
+    switch action {
+    case .selectPrevious where !state.signIn.isBusy:
+        state.signIn.selection = max(0, state.signIn.selection - 1)
+    case .selectNext where !state.signIn.isBusy:
+        state.signIn.selection = min(state.signIn.choices.count - 1, state.signIn.selection + 1)
+    case .confirm where !state.signIn.isBusy:
+        let choices = state.signIn.choices
+        guard choices.indices.contains(state.signIn.selection) else { return [] }
+        state.signIn.phase = .signingIn
+        state.signIn.error = nil
+        return [.signIn(choices[state.signIn.selection])]
+    case .cancel where state.signIn.isBusy:
+        state.signIn.phase = .idle
+        state.signIn.error = "Sign-in cancelled."
+        return [.cancelSignIn]
+    case .cancel:
+        return armOrQuit(&state)
+    case .signInProgressed(.openedBrowser(let url)):
+        state.signIn.phase = .waitingForBrowser(url: url)
+    case .signInProgressed(.showDeviceCode(let code, let url)):
+        state.signIn.phase = .waitingForDevice(userCode: code, verificationURL: url)
+    case .signInFailed(let failure):
+        state.signIn.phase = .idle
+        state.signIn.error = failure.message
+    case .signedIn(let user):
+        state.signIn.phase = .idle
+        state.signIn.error = nil
+        state.user = user
+        openTenantPicker(&state)
+    default:
+        break
+    }
+    return []
+}
+
+/// Shows the tenants this user may use, with the last choice preselected.
+func openTenantPicker(_ state: inout AppState) {
+    var picker = state.tenantPicker
+    picker.available = Tenant.available(picker.configured, claimedIDs: state.user?.tenantIDs)
+    picker.filter = ""
+    picker.exchange = nil
+    picker.selection = picker.available.firstIndex { $0.id == (state.tenant?.id ?? picker.lastChosenID) } ?? 0
+    state.tenantPicker = picker
+    state.screen = .tenantPicker
+}

@@ -1,0 +1,51 @@
+import Accessor
+
+func updateTenantPicker(_ state: inout AppState, _ action: Action) -> [Effect] {
+    let exchanging = state.tenantPicker.exchange.map { $0.failure == nil } ?? false
+    switch action {
+    case .selectPrevious where !exchanging:
+        state.tenantPicker.selection = max(0, state.tenantPicker.selection - 1)
+    case .selectNext where !exchanging:
+        state.tenantPicker.selection = min(max(0, state.tenantPicker.visible.count - 1), state.tenantPicker.selection + 1)
+    case .typeText(let text) where !exchanging:
+        state.tenantPicker.filter += text
+        state.tenantPicker.selection = 0
+        state.tenantPicker.exchange = nil
+    case .deleteBackward where !exchanging:
+        if !state.tenantPicker.filter.isEmpty { state.tenantPicker.filter.removeLast() }
+        state.tenantPicker.selection = 0
+    case .confirm where !exchanging:
+        guard let tenant = state.tenantPicker.selected else { return [] }
+        var effects: [Effect] = []
+        if let current = state.tenant, current.id != tenant.id {
+            // Nothing of one tenant may be shown, or signed, under another.
+            if let id = state.passages.queryID, state.passages.isSearching { effects.append(.cancelSearch(id)) }
+            clearTenantData(&state)
+            state.tenant = nil
+            state.credentialsExpiry = nil
+            effects.append(.discardCredentials)
+        }
+        state.tenantPicker.exchange = ExchangeProgress(tenantID: tenant.id)
+        return effects + [.exchange(tenant)]
+    case .cancel where state.tenant != nil && !exchanging:
+        state.screen = .main  // back to the tenant in use
+    case .cancel:
+        return armOrQuit(&state)
+    case .exchangeStepCompleted(let step, let tenantID) where state.tenantPicker.exchange?.tenantID == tenantID:
+        state.tenantPicker.exchange?.completed.append(step)
+    case .exchangeFailed(let step, let failure, let tenantID) where state.tenantPicker.exchange?.tenantID == tenantID:
+        state.tenantPicker.exchange?.failure = ExchangeFailure(step: step, message: failure.message)
+    case .exchangeSucceeded(let tenantID, let expiry) where state.tenantPicker.exchange?.tenantID == tenantID:
+        guard let tenant = state.tenantPicker.available.first(where: { $0.id == tenantID }) else { return [] }
+        state.tenant = tenant
+        state.credentialsExpiry = expiry
+        state.tenantPicker.lastChosenID = tenantID
+        state.tenantPicker.exchange = nil
+        state.screen = .main
+        state.focus = .input
+        return [.rememberTenant(tenantID)]
+    default:
+        break
+    }
+    return []
+}

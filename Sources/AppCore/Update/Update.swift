@@ -1,0 +1,95 @@
+import Accessor
+import Foundation
+
+/// The whole behaviour of the app: given the state and what happened, the next state and
+/// the work to do. Pure: same input, same output; nothing here does I/O.
+public func update(_ state: inout AppState, _ action: Action) -> [Effect] {
+    if action.isIntent {
+        state.notice = nil
+        if action != .cancel { state.quitArmed = false }
+    }
+    switch action {
+    case .tick(let now):
+        state.now = now
+        return []
+    case .noticed(let text):
+        state.notice = text
+        return []
+    case .quit:
+        return [.quit]
+    case .toggleHelp:
+        state.showsHelp.toggle()
+        return []
+    case .nextTheme(let name):
+        state.themeName = name
+        return []
+    case .signOut:
+        return signOut(&state)
+    case .cancel where state.showsHelp:
+        state.showsHelp = false
+        return []
+    case .confirm where state.showsHelp:
+        state.showsHelp = false
+        return []
+    default:
+        break
+    }
+    switch state.screen {
+    case .signIn: return updateSignIn(&state, action)
+    case .tenantPicker: return updateTenantPicker(&state, action)
+    case .main: return updateMain(&state, action)
+    }
+}
+
+/// Ctrl+C / Esc with nothing to cancel: the first arms, the second quits.
+func armOrQuit(_ state: inout AppState) -> [Effect] {
+    if state.quitArmed { return [.quit] }
+    state.quitArmed = true
+    state.notice = "Press Ctrl+C again to quit."
+    return []
+}
+
+/// Forgets the user and everything seen under their identity.
+func signOut(_ state: inout AppState) -> [Effect] {
+    var effects: [Effect] = []
+    if let id = state.passages.queryID, state.passages.isSearching { effects.append(.cancelSearch(id)) }
+    if state.signIn.isBusy { effects.append(.cancelSignIn) }
+    effects += [.discardCredentials, .signOut]
+    clearTenantData(&state)
+    state.user = nil
+    state.tenant = nil
+    state.credentialsExpiry = nil
+    state.tenantPicker.available = []
+    state.tenantPicker.exchange = nil
+    state.tenantPicker.filter = ""
+    state.signIn.phase = .idle
+    state.signIn.error = nil
+    state.screen = .signIn
+    state.notice = "Signed out."
+    return effects
+}
+
+/// Clears what belongs to one (user, tenant): conversation, passages, prompt.
+func clearTenantData(_ state: inout AppState) {
+    state.conversation = Conversation()
+    state.passages = PassagesState()
+    state.prompt.assembled = nil
+    state.prompt.scrollOffset = 0
+    state.prompt.assembler.forgetCosts()
+    state.retryAfterExchange = nil
+    state.input.clear()
+    state.inputError = nil
+}
+
+extension Action {
+    /// Whether the user did this (as opposed to a service reporting back).
+    var isIntent: Bool {
+        switch self {
+        case .signInProgressed, .signedIn, .signInFailed, .exchangeStepCompleted, .exchangeSucceeded,
+             .exchangeFailed, .passagesArrived, .searchFailed, .tick, .noticed:
+            return false
+        default:
+            return true
+        }
+    }
+}
