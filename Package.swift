@@ -27,6 +27,8 @@ let package = Package(
         .target(
             name: "AppUI",
             dependencies: [
+                "AppCore",
+                "Accessor",
                 "Terminal",
                 .product(name: "TOMLKit", package: "TOMLKit"),
             ],
@@ -62,7 +64,7 @@ let package = Package(
         .testTarget(name: "AppCoreTests", dependencies: ["AppCore", "Accessor", "Assistant"]),
         .testTarget(name: "AssistantTests", dependencies: ["Assistant", "Accessor"]),
         .testTarget(name: "TerminalTests", dependencies: ["Terminal"]),
-        .testTarget(name: "AppUITests", dependencies: ["AppUI", "Terminal"], exclude: ["Snapshots"]),
+        .testTarget(name: "AppUITests", dependencies: ["AppUI", "AppCore", "Accessor", "Terminal"], exclude: ["Snapshots"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -75,3 +75,14 @@ struct PromptAssemblerTests {
         #expect(TokenEstimate.of("出張規程") == 4)
     }
 }
+
+@Suite("The default template's optional parts")
+struct PromptTemplateOptionalPartsTests {
+    @Test("Without a cut there is no note line")
+    func noNote() {
+        var assembler = PromptAssembler(budgetTokens: 6000)
+        let prompt = assembler.assemble(question: "q", passages: [], excluded: [])
+        #expect(!prompt.text.contains("Note:"))
+        #expect(prompt.text.contains("(none were retrieved)"))
+    }
+}

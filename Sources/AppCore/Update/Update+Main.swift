@@ -10,6 +10,7 @@ func updateMain(_ state: inout AppState, _ action: Action) -> [Effect] {
     case .cancel:
         return cancelOrQuit(&state)
     case .typeText(let text):
+        state.focus = .input  // typing anywhere starts a question
         state.input.insert(text)
         state.inputError = nil
     case .insertNewline:

@@ -48,9 +48,8 @@ public struct PromptTemplate: Sendable {
     }()
 
     func render(question: String, passages: [Passage], cutNote: String) -> String {
-        let context: [String: Any] = [
+        var context: [String: Any] = [
             "question": question,
-            "cutNote": cutNote,
             "passages": passages.map { passage -> [String: Any] in
                 [
                     "number": passage.rank,
@@ -61,6 +60,8 @@ public struct PromptTemplate: Sendable {
                 ]
             },
         ]
+        // Mustache treats an empty string as true; leave the key out instead.
+        if !cutNote.isEmpty { context["cutNote"] = cutNote }
         return template.render(context)
     }
 }

@@ -22,6 +22,7 @@ public struct Canvas: Sendable, Equatable {
     }
 
     /// Runs `draw` with drawing confined to `region` (intersected with the current clip).
+    @discardableResult
     public mutating func clipped<Result>(to region: Rect, _ draw: (inout Canvas) -> Result) -> Result {
         let saved = clip
         clip = clip.intersection(region)

@@ -1,0 +1,73 @@
+import AppCore
+import Terminal
+
+/// The tenant picker: type to filter, Enter to run the exchange, whose steps show below.
+struct TenantPickerView {
+    var state: AppState
+    var theme: Theme
+
+    func draw(into canvas: inout Canvas, in area: Rect) {
+        let picker = state.tenantPicker
+        let box = Canvas.centered(width: 84, height: 22, in: area)
+        let who = state.user?.displayName.safeLine ?? ""
+        let inside = canvas.drawBox(box, style: theme[.focusBorder], title: "Choose a tenant · \(who)", titleStyle: theme[.accent])
+        canvas.clipped(to: inside) { canvas in
+            var y = inside.y
+            canvas.writeRun([("Filter: ", theme[.muted]), (picker.filter.safeLine + "▏", theme[.text])], x: inside.x + 1, y: y, maxX: inside.maxX)
+            y += 2
+            let visible = picker.visible
+            if visible.isEmpty {
+                let message = picker.available.isEmpty
+                    ? "No tenant is configured for this user. Add [[tenants]] to the config, or check the tenant claim."
+                    : "No tenant matches \"\(picker.filter.safeLine)\"."
+                canvas.write(message, x: inside.x + 1, y: y, style: theme[.warning])
+                y += 1
+            }
+            let listHeight = max(1, inside.height - 9)
+            let first = max(0, min(picker.selection - listHeight + 1, visible.count - listHeight))
+            for (index, tenant) in visible.enumerated().dropFirst(first).prefix(listHeight) {
+                let selected = index == picker.selection
+                let style = selected ? theme[.selection] : theme[.text]
+                if selected { canvas.fill(Rect(x: inside.x, y: y, width: inside.width, height: 1), style: style) }
+                let last = tenant.id == picker.lastChosenID ? "  (last used)" : ""
+                canvas.writeRun([
+                    ((selected ? "› " : "  ") + tenant.name.safeLine, style),
+                    ("  \(tenant.id.safeLine) · \(tenant.region.safeLine)\(last)", selected ? style : theme[.muted]),
+                ], x: inside.x + 1, y: y, maxX: inside.maxX)
+                y += 1
+            }
+            if let exchange = picker.exchange {
+                drawSteps(exchange, canvas: &canvas, inside: inside)
+            }
+        }
+        canvas.write(" type to filter · ↑↓ choose · Enter connect · Ctrl+O sign out · Ctrl+C quit",
+                     x: area.x, y: area.maxY - 1, style: theme[.muted])
+    }
+
+    private func drawSteps(_ exchange: ExchangeProgress, canvas: inout Canvas, inside: Rect) {
+        var y = inside.maxY - 6
+        canvas.write("Connecting to \(exchange.tenantID.safeLine):", x: inside.x + 1, y: y, style: theme[.muted])
+        y += 1
+        for step in ExchangeStep.allCases {
+            let (mark, style): (String, Style)
+            if exchange.completed.contains(step) {
+                (mark, style) = ("✓", theme[.success])
+            } else if exchange.failure?.step == step {
+                (mark, style) = ("✗", theme[.error])
+            } else if exchange.current == step {
+                (mark, style) = ("…", theme[.accent])
+            } else {
+                (mark, style) = ("·", theme[.muted])
+            }
+            canvas.writeRun([(" \(mark) ", style), (step.title, exchange.failure?.step == step ? theme[.error] : theme[.text])],
+                            x: inside.x + 1, y: y, maxX: inside.maxX)
+            y += 1
+        }
+        if let failure = exchange.failure {
+            for line in TextLayout.wrap(failure.message.safeLine, toWidth: max(1, inside.width - 4)).prefix(inside.maxY - y) {
+                canvas.write("   " + line, x: inside.x + 1, y: y, style: theme[.error])
+                y += 1
+            }
+        }
+    }
+}

@@ -1,0 +1,73 @@
+import Accessor
+import AppCore
+import Foundation
+
+/// App states for the screen snapshots, built through `update` as the app would build them.
+enum ScreenFixtures {
+    static let now = Date(timeIntervalSince1970: 1_800_000_000)
+
+    static let tenants = [
+        Tenant(id: "T0123ACME", name: "Acme Cloud", applicationID: String(repeating: "a", count: 36),
+               retrieverID: String(repeating: "r", count: 36), region: "us-east-1", idcRegion: "us-east-1",
+               idcApplicationARN: "arn:aws:sso::111122223333:application/ssoins-1/apl-acme"),
+        Tenant(id: "T0456NORTH", name: "Northwind Manufacturing", applicationID: String(repeating: "b", count: 36),
+               retrieverID: String(repeating: "s", count: 36), region: "eu-west-1", idcRegion: "eu-central-1",
+               idcApplicationARN: "arn:aws:sso::111122223333:application/ssoins-2/apl-north"),
+    ]
+
+    static func signIn() -> AppState {
+        AppState(tenants: tenants,
+                 signInOptions: SignInOptions(issuer: "http://127.0.0.1:41234/idp", clientID: "qseek-demo", offersDevice: true,
+                                              demoUsers: ["ana@acme.example", "ben@acme.example", "kai@northwind.example"]),
+                 now: now)
+    }
+
+    static func deviceCode() -> AppState {
+        var state = signIn()
+        state.signIn.selection = state.signIn.choices.count - 1
+        _ = update(&state, .confirm)
+        _ = update(&state, .signInProgressed(.showDeviceCode(userCode: "WDJB-MJHT", verificationURL: "http://127.0.0.1:41234/idp/device")))
+        return state
+    }
+
+    static func tenantPicker(failing: Bool = false) -> AppState {
+        var state = signIn()
+        _ = update(&state, .signedIn(UserIdentity(subject: "u-ana", email: "ana@acme.example", name: "Ana Ruiz")))
+        _ = update(&state, .confirm)
+        _ = update(&state, .exchangeStepCompleted(.assumeRole, tenantID: "T0123ACME"))
+        if failing {
+            _ = update(&state, .exchangeFailed(.exchangeToken, Failure(.aws, "Identity Center refused the ID token (invalid_grant): check the trusted token issuer's issuer URL, audience and the email mapping."), tenantID: "T0123ACME"))
+        }
+        return state
+    }
+
+    static func passages(count: Int, hostile: Bool = false) -> [Passage] {
+        (1...count).map { rank in
+            let confidence: Confidence = [.veryHigh, .high, .medium, .low][min(3, (rank - 1) / 2)]
+            var title = ["Travel and expense policy 2024", "出張規程 (travel rules, Japan)", "Key rotation runbook 🔑",
+                         "Security FAQ", "Onboarding checklist", "Old travel memo"][(rank - 1) % 6]
+            var content = "Employees book travel through the portal at least 14 days ahead. Economy class applies to flights under six hours; approvals come from the cost-centre owner."
+            if hostile && rank == 2 {
+                title = "Evil\u{1B}[2J\u{1B}]0;owned\u{07} title\u{9B}31m \u{202E}fdp.exe"
+                content = "Body with \u{1B}]52;c;ZXZpbA==\u{07} clipboard write and \u{1B}[31mred\u{1B}[0m text."
+            }
+            return Passage(rank: rank, documentID: "doc-\(rank)", title: title,
+                           uri: "https://wiki.acme.example/policies/\(rank)", content: content, confidence: confidence,
+                           attributes: [DocumentAttribute(name: "_category", value: .string("policy"))])
+        }
+    }
+
+    /// Signed in, tenant chosen, one question asked, `count` passages arrived on one page.
+    static func main(count: Int = 5, searching: Bool = false, hostile: Bool = false) -> AppState {
+        var state = tenantPicker()
+        _ = update(&state, .exchangeStepCompleted(.exchangeToken, tenantID: "T0123ACME"))
+        _ = update(&state, .exchangeStepCompleted(.assumeIdentityAwareRole, tenantID: "T0123ACME"))
+        _ = update(&state, .exchangeSucceeded(tenantID: "T0123ACME", expiresAt: now.addingTimeInterval(845)))
+        state.modelName = "sandbox.extractive-v1"
+        _ = update(&state, .typeText("What is the travel policy? @category=policy"))
+        let effects = update(&state, .confirm)
+        guard case let .search(_, id)? = effects.last else { return state }
+        _ = update(&state, .passagesArrived(page: passages(count: count, hostile: hostile), isLast: !searching, query: id))
+        return state
+    }
+}
