@@ -68,6 +68,13 @@ let package = Package(
                 .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
             ]
         ),
+        // Reads JSON test vectors on stdin and answers with what the AWS module makes of them,
+        // so Interop/aws/run.sh can compare qseek with botocore and moto byte for byte.
+        .executableTarget(
+            name: "qseek-aws-probe",
+            dependencies: ["AWS"],
+            path: "Sources/AWSProbe"
+        ),
 
         .testTarget(name: "TerminalTests", dependencies: ["Terminal"]),
         .testTarget(name: "AppUITests", dependencies: ["AppUI", "Terminal"]),
