@@ -26,6 +26,7 @@ enum Fixtures {
     }
 
     /// Runs `body` with a transport that is shut down afterwards, whatever happens.
+    @discardableResult
     static func withTransport<T>(_ configuration: AsyncHTTPTransport.Configuration = .init(connectTimeout: .seconds(2), readTimeout: .seconds(5)),
                                  _ body: (AsyncHTTPTransport) async throws -> T) async throws -> T {
         let transport = AsyncHTTPTransport(configuration: configuration)

@@ -73,6 +73,7 @@ final class LocalHTTPServer: Sendable {
     }
 
     /// Runs `body` with a server and always stops it.
+    @discardableResult
     static func with<T>(_ handler: @escaping Handler, _ body: (LocalHTTPServer) async throws -> T) async throws -> T {
         let server = try await start(handler)
         do {
