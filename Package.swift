@@ -14,6 +14,9 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-log", from: "1.6.0"),
         .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.0.0"),
+        .package(url: "https://github.com/swift-server/async-http-client", from: "1.30.0"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "4.1.0"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.81.0"),
     ],
     targets: [
         .systemLibrary(
@@ -58,6 +61,37 @@ let package = Package(
             capability: .buildTool(),
             dependencies: ["ThemeEmbedder"],
             path: "Plugins/EmbedThemes"
+        ),
+
+        // The AWS wire layer: SigV4, credentials, endpoints, transport, protocols, service clients.
+        // It imports no other project module (ARCHITECTURE.md).
+        .target(
+            name: "AWS",
+            dependencies: [
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
+            ]
+        ),
+        // Reads JSON test vectors on stdin and answers with what the AWS module makes of them,
+        // so Interop/aws/run.sh can compare qseek with botocore and moto byte for byte.
+        .executableTarget(
+            name: "qseek-aws-probe",
+            dependencies: ["AWS"],
+            path: "Sources/AWSProbe"
+        ),
+
+        .testTarget(
+            name: "AWSTests",
+            dependencies: [
+                "AWS",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+            ]
         ),
 
         .testTarget(name: "AccessorTests", dependencies: ["Accessor"]),
