@@ -37,7 +37,7 @@ let package = Package(
             ],
             plugins: ["EmbedThemes"]
         ),
-        .target(name: "Accessor"),
+        .target(name: "Accessor", dependencies: ["AWS"]),
         .target(
             name: "Assistant",
             dependencies: ["Accessor", .product(name: "Mustache", package: "swift-mustache")]

@@ -10,7 +10,7 @@ struct FilteredQueryTests {
     func example() throws {
         let query = try FilteredQuery.parse("rotate keys @category=security @after=2024-01-01 @source~wiki")
         #expect(query.text == "rotate keys")
-        #expect(query.filter == .all([
+        #expect(query.filter == .andAll([
             .equalsTo(DocumentAttribute(name: "_category", value: .string("security"))),
             .greaterThanOrEquals(DocumentAttribute(name: "_created_at", value: .date(day("2024-01-01")))),
             .containsAny(DocumentAttribute(name: "_data_source_id", value: .stringList(["wiki"]))),
@@ -33,7 +33,7 @@ struct FilteredQueryTests {
         #expect(try filter("@size<=10") == .lessThanOrEquals(size(10)))
         #expect(try filter("@tags~~a,b") == .containsAll(DocumentAttribute(name: "tags", value: .stringList(["a", "b"]))))
         #expect(try filter("@category!=hr") == .not(.equalsTo(DocumentAttribute(name: "_category", value: .string("hr")))))
-        #expect(try filter("@category=hr|legal") == .any([
+        #expect(try filter("@category=hr|legal") == .orAll([
             .equalsTo(DocumentAttribute(name: "_category", value: .string("hr"))),
             .equalsTo(DocumentAttribute(name: "_category", value: .string("legal"))),
         ]))

@@ -43,7 +43,7 @@ enum FilterTerm {
         case "=", "!=":
             let alternatives = rawValue.split(separator: "|").map { String($0) }
             let filters = alternatives.map { AttributeFilter.equalsTo(DocumentAttribute(name: attributeName, value: typedValue($0))) }
-            let positive = filters.count == 1 ? filters[0] : .any(filters)
+            let positive = filters.count == 1 ? filters[0] : .orAll(filters)
             return op == "=" ? positive : .not(positive)
         default:
             let value = typedValue(rawValue)
@@ -65,7 +65,7 @@ enum FilterTerm {
         return String(text.dropFirst().dropLast())
     }
 
-    static func typedValue(_ text: String) -> DocumentAttribute.Value {
+    static func typedValue(_ text: String) -> DocumentAttributeValue {
         if let date = parseDate(text) { return .date(date) }
         if let number = Int64(text) { return .long(number) }
         return .string(text)

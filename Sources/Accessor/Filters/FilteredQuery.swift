@@ -41,7 +41,7 @@ public struct FilteredQuery: Sendable, Equatable {
         let filter: AttributeFilter? = switch filters.count {
         case 0: nil
         case 1: filters[0]
-        default: .all(filters)
+        default: .andAll(filters)
         }
         return FilteredQuery(text: words.joined(separator: " "), filter: filter)
     }

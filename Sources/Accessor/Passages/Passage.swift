@@ -1,8 +1,9 @@
+import AWS
 import Foundation
 
 /// One retrieved passage, as SearchRelevantContent returns it, with its rank in the answer
 /// to one question (1 = best; rank is the order of arrival across pages).
-public struct Passage: Sendable, Hashable, Identifiable {
+public struct Passage: Sendable, Equatable, Identifiable {
     public var rank: Int
     public var documentID: String
     public var title: String
@@ -34,21 +35,7 @@ public enum Confidence: String, Sendable, Hashable, CaseIterable, Codable {
     case notAvailable = "NOT_AVAILABLE"
 }
 
-/// A document attribute: a name and one typed value (Q Business `DocumentAttribute`).
-public struct DocumentAttribute: Sendable, Hashable {
-    public var name: String
-    public var value: Value
-
-    public init(name: String, value: Value) {
-        self.name = name
-        self.value = value
-    }
-
-    public enum Value: Sendable, Hashable {
-        case string(String)
-        case stringList([String])
-        case long(Int64)
-        /// Sent on the wire as epoch seconds.
-        case date(Date)
-    }
-}
+// Attributes and filters are Q Business's own shapes; the AWS module defines them once.
+public typealias DocumentAttribute = AWS.DocumentAttribute
+public typealias DocumentAttributeValue = AWS.DocumentAttributeValue
+public typealias AttributeFilter = AWS.AttributeFilter

@@ -87,7 +87,7 @@ struct PassagesPane {
         return lines
     }
 
-    private func describe(_ value: DocumentAttribute.Value) -> String {
+    private func describe(_ value: DocumentAttributeValue) -> String {
         switch value {
         case .string(let text): return text
         case .stringList(let items): return items.joined(separator: ", ")

@@ -1,3 +1,4 @@
+import Accessor
 import AppCore
 import Terminal
 
