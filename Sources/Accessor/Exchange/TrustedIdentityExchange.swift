@@ -1,0 +1,123 @@
+import AWS
+import Foundation
+import Logging
+
+/// The TTI exchange of TTI-FLOW.md steps 2–5, and the identity-aware credentials it yields,
+/// cached per (user, tenant).
+///
+/// Credentials B are bound to one user and one tenant: the cache key is both, they are
+/// never written to disk, and `discardAll()` forgets them on tenant switch and sign-out.
+/// They are renewed two minutes before they expire (as AWS's samples do), or at once after
+/// an `ExpiredToken`.
+public actor TrustedIdentityExchange {
+    public typealias IDTokenSource = @Sendable () async throws -> SignedInUser
+
+    private let account: ISVAccount
+    private let endpoints: EndpointResolver
+    private let transport: any HTTPTransport
+    private let idToken: IDTokenSource
+    private let now: @Sendable () -> Date
+    private let logger: Logger
+    private var cache: [Key: Credentials] = [:]
+
+    /// Renew this long before expiry.
+    public static let renewalMargin: TimeInterval = 120
+
+    private struct Key: Hashable {
+        var subject: String
+        var tenantID: String
+    }
+
+    public init(account: ISVAccount, endpoints: EndpointResolver, transport: any HTTPTransport,
+                idToken: @escaping IDTokenSource, logger: Logger = Logger(label: "qseek.accessor"),
+                now: @escaping @Sendable () -> Date = { Date() }) {
+        self.account = account
+        self.endpoints = endpoints
+        self.transport = transport
+        self.idToken = idToken
+        self.logger = logger
+        self.now = now
+    }
+
+    /// Identity-aware credentials for the signed-in user in `tenant`: cached ones while they
+    /// have more than two minutes left, else a fresh exchange reporting each step.
+    public func credentials(for tenant: Tenant, completed: @Sendable (ExchangeStep) -> Void = { _ in }) async throws(AccessorError) -> Credentials {
+        let user: SignedInUser
+        do {
+            user = try await idToken()
+        } catch {
+            throw .signInRequired(AccessorError.describe(error))
+        }
+        let key = Key(subject: user.subject, tenantID: tenant.id)
+        if let cached = cache[key], !cached.expires(within: Self.renewalMargin, of: now()) {
+            for step in ExchangeStep.allCases { completed(step) }
+            return cached
+        }
+        let fresh = try await exchange(user: user, tenant: tenant, completed: completed)
+        cache[key] = fresh
+        return fresh
+    }
+
+    /// Forgets the credentials of `tenant` for every user (after an `ExpiredToken`).
+    public func invalidate(tenantID: String) {
+        cache = cache.filter { $0.key.tenantID != tenantID }
+    }
+
+    /// Forgets every identity-aware credential (tenant switch, sign-out).
+    public func discardAll() {
+        cache.removeAll()
+    }
+
+    private func exchange(user: SignedInUser, tenant: Tenant, completed: @Sendable (ExchangeStep) -> Void) async throws(AccessorError) -> Credentials {
+        let tag = SessionTag(key: "qbusiness-dataaccessor:ExternalId", value: tenant.id)
+        let sts: STS
+        do {
+            sts = STS(client: try client(.sts, region: account.region, credentials: account.baseCredentials))
+        } catch {
+            throw .configuration(AccessorError.describe(error))
+        }
+        logger.debug("exchange started", metadata: ["tenant": "\(tenant.id)", "subject": "\(user.subject)"])
+
+        // Step 2: the data-accessor role with the tenant tag → credentials A.
+        let roleCredentials = try await step(.assumeRole) {
+            try await sts.assumeRole(roleARN: account.roleARN, sessionName: user.sessionName,
+                                     duration: account.sessionDuration, tags: [tag])
+        }
+        completed(.assumeRole)
+
+        // Steps 3–4: CreateTokenWithIAM at the tenant's Identity Center, signed with A.
+        let token = try await step(.exchangeToken) {
+            let oidc = SSOOIDC(client: try client(.ssoOIDC, region: tenant.idcRegion,
+                                                  credentials: StaticCredentialsProvider(roleCredentials)))
+            return try await oidc.createTokenWithIAM(clientID: tenant.idcApplicationARN, grant: .jwtBearer(assertion: user.idToken))
+        }
+        guard let context = token.identityContext, !context.isEmpty else {
+            throw .exchange(step: .exchangeToken, cause: "Identity Center returned no identity context (sts:identity_context).")
+        }
+        completed(.exchangeToken)
+
+        // Step 5: the same role again, with the identity context → credentials B.
+        let identityAware = try await step(.assumeIdentityAwareRole) {
+            try await sts.assumeRole(roleARN: account.roleARN, sessionName: user.sessionName,
+                                     duration: account.sessionDuration, tags: [tag],
+                                     providedContexts: [ProvidedContext(contextAssertion: context)])
+        }
+        completed(.assumeIdentityAwareRole)
+        logger.debug("exchange finished", metadata: ["tenant": "\(tenant.id)", "expires": "\(identityAware.expiration.map { "\($0)" } ?? "-")"])
+        return identityAware
+    }
+
+    private func step<Result>(_ step: ExchangeStep, _ body: () async throws -> Result) async throws(AccessorError) -> Result {
+        do {
+            return try await body()
+        } catch {
+            logger.debug("exchange step failed", metadata: ["step": "\(step)", "error": "\(AccessorError.describe(error))"])
+            throw .exchange(step: step, cause: AccessorError.describe(error))
+        }
+    }
+
+    func client(_ service: AWSService, region: String, credentials: any CredentialsProvider) throws -> AWSServiceClient {
+        AWSServiceClient(service: service, region: region, endpoint: try endpoints.endpoint(for: service, region: region),
+                         credentials: credentials, transport: transport, logger: logger)
+    }
+}
