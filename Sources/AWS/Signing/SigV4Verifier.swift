@@ -40,6 +40,19 @@ public struct SigV4Verifier: Sendable {
         case scopeMismatch
         case hostNotSigned
         case signatureDoesNotMatch
+
+        /// What a server tells the client, in the words AWS uses for the same failures.
+        public var userMessage: String {
+            switch self {
+            case .missingAuthorization: return "The request is not signed: it has no Authorization header."
+            case .malformedAuthorization: return "The Authorization header is not an AWS4-HMAC-SHA256 signature."
+            case .missingDate: return "The request has no valid X-Amz-Date header."
+            case .scopeMismatch: return "The credential scope's date does not match X-Amz-Date."
+            case .hostNotSigned: return "The Host header must be signed."
+            case .signatureDoesNotMatch:
+                return "The request signature we calculated does not match the signature you provided. Check your AWS secret access key and signing method."
+            }
+        }
     }
 
     /// The recomputed pieces; `signature` is what the client should have sent.
