@@ -26,7 +26,7 @@ export QSEEK_AWS_PROBE="$(swift build --scratch-path "$scratch" --show-bin-path)
 passed=0
 failed=0
 status=0
-for proof in sigv4_differential.py serialization.py eventstream_interop.py moto_sts.py; do
+for proof in sigv4_differential.py sigv4_verifier.py serialization.py eventstream_interop.py moto_sts.py; do
     echo "== $proof"
     log="$(mktemp)"
     if ! (cd Interop/aws && python3 "$proof") | tee "$log"; then

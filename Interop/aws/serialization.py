@@ -1,11 +1,14 @@
 """Serialisation equality: qseek's requests against botocore's serializer for the same input.
 
-For each operation the same parameters go to botocore (`create_serializer(protocol)` with the
+Eight hand-written requests (every filter operator and value type, both token grants, tags and
+provided contexts) plus 100 random ones (AssumeRole with random tags, session names and
+assertions; SearchRelevantContent with random filter trees). For each, the same parameters go to botocore (`create_serializer(protocol)` with the
 shipped service model) and to qseek's probe; method, request target (path and query) and content type must be
 equal, awsQuery bodies byte for byte, JSON bodies as parsed JSON.
 """
 import datetime
 import json
+import random
 from urllib.parse import urlencode
 
 import botocore.session
@@ -77,6 +80,57 @@ CASES = [
 ]
 
 
+rng = random.Random(4242)
+TAG_ALPHABET = "abcXYZ019 _.:/=+-@éü日本"
+SESSION_ALPHABET = "abcXYZ019_+=,.@-"
+TEXT_ALPHABET = "abc XYZ 019 ~!*'()&=+/?#%\"<>{}|^`[]:;,é😀\n\t"
+
+
+def random_text(alphabet, low, high):
+    return "".join(rng.choice(alphabet) for _ in range(rng.randint(low, high)))
+
+
+def random_attribute():
+    kind = rng.randrange(4)
+    value = [{"stringValue": random_text(TEXT_ALPHABET, 0, 20)},
+             {"stringListValue": [random_text(TEXT_ALPHABET, 1, 8) for _ in range(rng.randint(1, 4))]},
+             {"longValue": rng.randint(-2**40, 2**40)},
+             {"dateValue": rng.randint(0, 2_000_000_000)}][kind]
+    return {"name": rng.choice(["_category", "tags", "x_1", "Dept-2"]), "value": value}
+
+
+def random_filter(depth=0):
+    leaves = ["equalsTo", "containsAll", "containsAny", "greaterThan", "greaterThanOrEquals", "lessThan", "lessThanOrEquals"]
+    choice = rng.random()
+    if depth < 3 and choice < 0.2:
+        return {rng.choice(["andAllFilters", "orAllFilters"]): [random_filter(depth + 1) for _ in range(rng.randint(1, 3))]}
+    if depth < 3 and choice < 0.3:
+        return {"notFilter": random_filter(depth + 1)}
+    return {rng.choice(leaves): random_attribute()}
+
+
+def random_cases(count):
+    cases = []
+    for _ in range(count):
+        params = {"RoleArn": "arn:aws:iam::111122223333:role/" + random_text("abc-_+=,.@", 1, 20),
+                  "RoleSessionName": random_text(SESSION_ALPHABET, 2, 64)}
+        if rng.random() < 0.7:
+            params["DurationSeconds"] = rng.randint(900, 43200)
+        if rng.random() < 0.8:
+            params["Tags"] = [{"Key": random_text(TAG_ALPHABET, 1, 30), "Value": random_text(TAG_ALPHABET, 0, 40)}
+                              for _ in range(rng.randint(1, 5))]
+        if rng.random() < 0.6:
+            params["ProvidedContexts"] = [{"ProviderArn": "arn:aws:iam::aws:contextProvider/IdentityCenter",
+                                           "ContextAssertion": random_text(TEXT_ALPHABET, 4, 200)}]
+        cases.append(("sts", "AssumeRole", params))
+        search = {"applicationId": APP, "queryText": random_text(TEXT_ALPHABET, 1, 60),
+                  "contentSource": {"retriever": {"retrieverId": RETRIEVER}}, "attributeFilter": random_filter()}
+        if rng.random() < 0.5:
+            search["maxResults"] = rng.randint(1, 100)
+        cases.append(("qbusiness", "SearchRelevantContent", search))
+    return cases
+
+
 def to_botocore_params(value):
     """Turns epoch-second dateValues into datetimes, as a boto3 caller would pass them."""
     if isinstance(value, dict):
@@ -104,7 +158,7 @@ def botocore_request(service, operation, params):
 
 def main():
     tally = Tally("botocore serialisation")
-    for service, operation, params in CASES:
+    for service, operation, params in CASES + random_cases(50):
         expected = botocore_request(service, operation, params)
         ours = probe({"command": "serialize", "operation": operation, "params": params})
         label = f"{operation}"

@@ -18,7 +18,7 @@ from botocore.credentials import Credentials
 
 from common import Tally, probe
 
-COUNT = int(sys.argv[1]) if len(sys.argv) > 1 else 240
+COUNT = int(sys.argv[1]) if len(sys.argv) > 1 and sys.argv[1].isdigit() else 240
 rng = random.Random(20261127)
 TIMESTAMP = 1764236160  # 2025-11-27T09:36:00Z, fixed so both sides sign the same instant
 AMZ_DATE = datetime.datetime.fromtimestamp(TIMESTAMP, datetime.timezone.utc).strftime("%Y%m%dT%H%M%SZ")
@@ -128,4 +128,5 @@ def main():
     tally.finish()
 
 
-main()
+if __name__ == "__main__":
+    main()

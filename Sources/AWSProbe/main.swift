@@ -3,7 +3,7 @@ import Foundation
 
 // qseek-aws-probe: reads one JSON command on stdin, writes one JSON answer on stdout.
 // Interop/aws/run.sh drives it to compare the AWS module with botocore and moto.
-// Commands: sign, serialize, eventstream, sts. See Interop/aws/README.md.
+// Commands: sign, verify, serialize, eventstream, sts. See Interop/aws/README.md.
 
 let input = FileHandle.standardInput.readDataToEndOfFile()
 let answer: Any
@@ -14,6 +14,7 @@ do {
     }
     switch name {
     case "sign": answer = try SignCommand.run(command)
+    case "verify": answer = try VerifyCommand.run(command)
     case "serialize": answer = try SerializeCommand.run(command)
     case "eventstream": answer = EventStreamCommand.run(command)
     case "sts": answer = await STSCommand.run(command)

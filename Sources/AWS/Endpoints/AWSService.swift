@@ -25,16 +25,6 @@ public enum AWSService: String, Sendable, CaseIterable, Hashable {
         }
     }
 
-    /// The profile sub-section name under `services` (`[services x] sts = endpoint_url = …`).
-    public var configKey: String {
-        switch self {
-        case .sts: return "sts"
-        case .ssoOIDC: return "sso_oidc"
-        case .qbusiness: return "qbusiness"
-        case .bedrockRuntime: return "bedrock_runtime"
-        }
-    }
-
     /// The public endpoint host in `region` (commercial partition).
     public func defaultHost(region: String) -> String {
         switch self {

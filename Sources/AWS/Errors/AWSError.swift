@@ -62,6 +62,9 @@ public struct AWSError: Error, Sendable, Equatable, CustomStringConvertible {
         "SignatureDoesNotMatch", "AuthFailure",
     ]
 
+    /// Codes meaning the credentials used have expired; fresh credentials may succeed.
+    public static let expiredCredentialCodes: Set<String> = ["ExpiredToken", "ExpiredTokenException", "RequestExpired"]
+
     public var isThrottling: Bool { Self.throttlingCodes.contains(code) || statusCode == 429 }
 
     /// Whether the standard retry mode tries again: throttling, transient codes and 5xx gateway

@@ -17,7 +17,8 @@ public enum AWSErrorParser {
                   let object = try? JSONSerialization.jsonObject(with: Data(trimmed)) as? [String: Any] {
             error = fromJSON(object, typeHeader: header("x-amzn-errortype"), service: service, statusCode: statusCode)
         } else {
-            error = AWSError(service: service, code: header("x-amzn-errortype").map(stripType) ?? fallbackCode(statusCode), statusCode: statusCode)
+            let typed = header("x-amzn-errortype").map(stripType) ?? ""
+            error = AWSError(service: service, code: typed.isEmpty ? fallbackCode(statusCode) : typed, statusCode: statusCode)
         }
         if error.requestID == nil { error.requestID = requestID }
         return error
@@ -27,7 +28,8 @@ public enum AWSErrorParser {
     /// `<Response><Errors><Error>…</Error></Errors><RequestID>`.
     static func fromXML(_ root: XMLTree, service: String, statusCode: Int) -> AWSError {
         let errorNode = root.child("Error") ?? root.child("Errors")?.child("Error")
-        let code = errorNode?.child("Code")?.text ?? fallbackCode(statusCode)
+        let rawCode = errorNode?.child("Code")?.text.trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
+        let code = rawCode.isEmpty ? fallbackCode(statusCode) : rawCode
         let requestID = root.child("RequestId")?.text ?? root.child("RequestID")?.text
         return AWSError(service: service, code: code, message: errorNode?.child("Message")?.text,
                         statusCode: statusCode, requestID: requestID)

@@ -34,6 +34,14 @@ public struct XMLTree: Sendable, Equatable {
     public static let maximumDepth = 64
 
     public static func parse(_ bytes: [UInt8]) throws(ResponseDecodingError) -> XMLTree {
+        // FoundationXML on Linux traps on some malformed input (invalid UTF-8 reaching its
+        // element callbacks), and no AWS response carries a DTD: refuse both before parsing.
+        guard let text = String(validating: bytes, as: UTF8.self), !bytes.contains(0) else {
+            throw .malformedXML("not UTF-8 text")
+        }
+        if text.range(of: "<!DOCTYPE", options: .caseInsensitive) != nil || text.range(of: "<!ENTITY", options: .caseInsensitive) != nil {
+            throw .malformedXML("document type declarations are not accepted")
+        }
         let parser = XMLParser(data: Data(bytes))
         parser.shouldResolveExternalEntities = false
         parser.shouldProcessNamespaces = false

@@ -73,6 +73,7 @@ public struct AWSServiceClient: Sendable {
         var attempt = 1
         var lastRetryCost: Int?
         var skewCorrected = false
+        var credentialsRenewed = false
         while true {
             try Task.checkCancellation()
             let request = try await signedRequest(operation)
@@ -90,6 +91,14 @@ public struct AWSServiceClient: Sendable {
                     ])
                     if AWSError.clockSkewCodes.contains(error.code), !skewCorrected, let date, clock.update(serverDate: date) {
                         skewCorrected = true
+                        continue
+                    }
+                    // Cached credentials the service calls expired (the clock said otherwise):
+                    // drop them and try once more with fresh ones.
+                    if AWSError.expiredCredentialCodes.contains(error.code), !credentialsRenewed,
+                       let cache = credentials as? CachedCredentialsProvider {
+                        credentialsRenewed = true
+                        await cache.invalidate()
                         continue
                     }
                     guard error.isRetryable else { throw error }

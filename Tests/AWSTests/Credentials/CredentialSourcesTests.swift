@@ -117,6 +117,20 @@ struct CredentialSourcesTests {
         }
     }
 
+    @Test func aCredentialProcessThatHangsIsStoppedAfterItsTimeout() async {
+        let provider = ProcessCredentialsProvider(command: "sleep 30; echo late", timeout: 0.3)
+        let started = Date()
+        do {
+            _ = try await provider.credentials()
+            Issue.record("a hanging process produced credentials")
+        } catch let error as CredentialsError {
+            guard case .processFailed = error else { Issue.record("\(error)"); return }
+        } catch {
+            Issue.record("untyped error \(error)")
+        }
+        #expect(Date().timeIntervalSince(started) < 10)
+    }
+
     @Test(arguments: ["not json", #"{"Version": 2, "AccessKeyId": "a", "SecretAccessKey": "b"}"#,
                       #"{"Version": 1, "AccessKeyId": "a"}"#, #"{"Version": 1, "AccessKeyId": "a", "SecretAccessKey": "b", "Expiration": "soon"}"#])
     func badCredentialProcessOutputIsATypedErrorWithoutTheOutput(output: String) async throws {

@@ -105,4 +105,30 @@ struct RetryBehaviourTests {
             }
         }
     }
+
+    actor SerialCredentials: CredentialsProvider {
+        var issued = 0
+        func credentials() async throws -> Credentials {
+            issued += 1
+            return Credentials(accessKeyID: "ASIA\(issued)", secretAccessKey: "s", sessionToken: "t",
+                               expiration: Date().addingTimeInterval(3600))
+        }
+    }
+
+    @Test func credentialsTheServiceCallsExpiredAreRenewedAndTheCallRetriedOnce() async throws {
+        try await LocalHTTPServer.with({ request in
+            request.header("Authorization")?.contains("Credential=ASIA1/") == true
+                ? .text(400, "<ErrorResponse><Error><Code>ExpiredToken</Code></Error></ErrorResponse>")
+                : .text(200, Self.getCallerIdentityXML)
+        }) { server in
+            try await Fixtures.withTransport { transport in
+                let base = SerialCredentials()
+                let client = AWSServiceClient(service: .sts, region: "us-east-1", endpoint: try Endpoint(url: server.baseURL),
+                                              credentials: CachedCredentialsProvider(base), transport: transport)
+                _ = try await STS(client: client).getCallerIdentity()
+                #expect(server.requests.count == 2)
+                #expect(await base.issued == 2)
+            }
+        }
+    }
 }

@@ -35,6 +35,14 @@ struct SigV4VerifierTests {
         }
     }
 
+    @Test func aRequestSignedLongBeforeTheVerifiersClockIsRefusedAsSkewed() throws {
+        let secret: (String) -> String? = { _ in "verify-secret" }
+        _ = try SigV4Verifier().verify(Self.signed(), now: Self.time.addingTimeInterval(14 * 60), secretFor: secret)
+        #expect(throws: SigV4Verifier.Failure.requestTimeTooSkewed) {
+            try SigV4Verifier().verify(Self.signed(), now: Self.time.addingTimeInterval(16 * 60), secretFor: secret)
+        }
+    }
+
     @Test func aRequestWithoutAuthorizationIsRefusedAsSuch() {
         let request = SignableRequest(method: "GET", path: "/", headers: [("Host", "x")], body: [])
         #expect(throws: SigV4Verifier.Failure.missingAuthorization) { try SigV4Verifier().verify(request) { _ in "s" } }
