@@ -76,8 +76,9 @@ enum SignInCommandSupport {
             report("The code is valid for \(Int(expiresIn / 60)) minutes.")
         case .waitingForDeviceApproval:
             report("Waiting for approval … (Ctrl+C cancels)")
-        case .signedIn(let subject):
-            report("Signed in as \(subject).")
+        case .signedIn:
+            // `login` reports the outcome itself, with the issuer.
+            break
         }
     }
 
