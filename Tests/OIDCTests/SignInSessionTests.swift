@@ -84,3 +84,29 @@ struct SignInSessionTests {
         #expect(await session.cachedSignIn() == nil)
     }
 }
+
+@Suite("Sign-in session: concurrent refresh")
+struct ConcurrentRefreshTests {
+    @Test func aRefreshLostToAnotherProcessUsesThatProcesssResult() async throws {
+        let idp = TestIdentityProvider()
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("qseek-race-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let configuration = IdentityConfiguration(issuer: idp.issuer, clientID: TestIdentityProvider.clientID)
+        let cache = TokenCache(directory: directory)
+
+        var old = idp.claims(nonce: nil)
+        old.expiresAt = Date().addingTimeInterval(60)
+        try cache.store(TokenSet(idToken: try await idp.sign(old), accessToken: nil, refreshToken: "rt-old", accessTokenExpiresAt: nil, claims: old), key: configuration.cacheKey)
+
+        // The other process wins: it stores fresh tokens, and the IdP then refuses our
+        // (already rotated) refresh token.
+        let fresh = idp.claims(nonce: nil)
+        let winner = TokenSet(idToken: try await idp.sign(fresh), accessToken: nil, refreshToken: "rt-new", accessTokenExpiresAt: nil, claims: fresh)
+        idp.transport.route("\(idp.issuer)/token") { _ in
+            try cache.store(winner, key: configuration.cacheKey)
+            return HTTPResponse(status: 400, body: Data(#"{"error":"invalid_grant"}"#.utf8))
+        }
+        let session = SignInSession(configuration: configuration, transport: idp.transport, cache: cache)
+        #expect(try await session.validTokens().refreshToken == "rt-new")
+    }
+}

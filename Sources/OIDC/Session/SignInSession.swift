@@ -79,6 +79,13 @@ public actor SignInSession {
             try remember(refreshed)
             return refreshed
         } catch let error as OIDCError where !error.isNetworkFailure {
+            // Another qseek process may have refreshed first with a refresh token the IdP
+            // rotates; its result is in the cache by now and is as good as ours.
+            if let current = cache.load(key: configuration.cacheKey), current != cached,
+                !current.idTokenExpires(within: Self.refreshMargin, now: now())
+            {
+                return current
+            }
             if case .signInRequired = error { throw error }
             throw OIDCError.signInRequired(reason: "renewing the sign-in failed: \(error.userMessage)")
         }

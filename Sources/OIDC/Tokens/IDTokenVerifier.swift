@@ -105,20 +105,6 @@ public struct IDTokenVerifier: Sendable {
         return header
     }
 
-    /// The claims of a token without checking anything, for reading back a token this process
-    /// verified before (the token cache). Never use for a token fresh from the network.
-    static func unverifiedClaims(of token: String) throws -> IDTokenClaims {
-        let parts = token.split(separator: ".", omittingEmptySubsequences: false)
-        guard parts.count == 3, let data = Base64URL.decode(String(parts[1])) else {
-            throw OIDCError.malformedIDToken("it does not have three parts")
-        }
-        do {
-            return try JSONDecoder().decode(IDTokenClaims.self, from: data)
-        } catch {
-            throw OIDCError.malformedIDToken("required claims are missing or have the wrong type")
-        }
-    }
-
     static func constantTimeEquals(_ a: String, _ b: String) -> Bool {
         let x = Array(a.utf8), y = Array(b.utf8)
         guard x.count == y.count else { return false }

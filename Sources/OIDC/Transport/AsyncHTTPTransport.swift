@@ -3,6 +3,16 @@ import Foundation
 import NIOCore
 import NIOHTTP1
 
+/// One client for the whole process (it is never shut down, so it is never deinitialised).
+/// Redirects are refused: discovery, JWKS, token, device and revocation endpoints are served
+/// directly, and following a redirect could carry a client secret or refresh token to
+/// another host.
+private let identityProviderClient: HTTPClient = {
+    var configuration = HTTPClient.Configuration.singletonConfiguration
+    configuration.redirectConfiguration = .disallow
+    return HTTPClient(eventLoopGroup: HTTPClient.defaultEventLoopGroup, configuration: configuration)
+}()
+
 /// ``HTTPTransport`` over AsyncHTTPClient, with a timeout on every call and a cap on response
 /// size so a hostile or broken IdP cannot hang or exhaust the client.
 public struct AsyncHTTPTransport: HTTPTransport {
@@ -11,7 +21,7 @@ public struct AsyncHTTPTransport: HTTPTransport {
     private let maxResponseBytes: Int
 
     public init(timeoutSeconds: Int64 = 30, maxResponseBytes: Int = 1 << 20) {
-        self.client = HTTPClient.shared
+        self.client = identityProviderClient
         self.timeout = .seconds(timeoutSeconds)
         self.maxResponseBytes = maxResponseBytes
     }
