@@ -5,13 +5,13 @@
 # ever contacted, apart from PyPI for the install.
 #
 # Usage: Interop/oidc/run.sh            (from anywhere; builds qseek if needed)
-# Env:   SCRATCH_PATH  swift build scratch path (default .build-oidc)
+# Env:   SCRATCH  swift build scratch path (default .build)
 #        OIDC_MOCK_VERSION  provider version (default 0.4.8)
 set -euo pipefail
 
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 repo="$(cd "$here/../.." && pwd)"
-scratch="${SCRATCH_PATH:-.build-oidc}"
+scratch="${SCRATCH:-.build}"
 mock_version="${OIDC_MOCK_VERSION:-0.4.8}"
 work="$(mktemp -d "${TMPDIR:-/tmp}/qseek-oidc-interop.XXXXXX")"
 passed=0
