@@ -1,0 +1,120 @@
+/// The SigV4 canonical request, built exactly as the specification and botocore build it.
+///
+/// A server-side verifier builds the same value from what it received, so every rule here is a
+/// pure function of the request: nothing reads the clock or the credentials.
+public struct CanonicalRequest: Sendable, Equatable {
+    /// Headers never signed: proxies and HTTP stacks rewrite them in flight (botocore's list).
+    public static let unsignableHeaders: Set<String> = ["authorization", "user-agent", "expect", "x-amzn-trace-id"]
+
+    public let method: String
+    public let canonicalPath: String
+    public let canonicalQuery: String
+    /// `name:value` lines, sorted by lowercase name.
+    public let canonicalHeaders: String
+    /// Lowercase names joined by `;`.
+    public let signedHeaders: String
+    public let payloadHash: String
+
+    /// The text whose SHA-256 goes into the string to sign.
+    public var text: String {
+        [method, canonicalPath, canonicalQuery, canonicalHeaders, signedHeaders, payloadHash].joined(separator: "\n")
+    }
+
+    /// Canonicalises `request`, signing the headers named in `headerNames` (all signable ones
+    /// when `nil`). `normalizePath` removes `.`/`..` segments and empty segments first; every
+    /// service but S3 wants that.
+    public init(_ request: SignableRequest, signing headerNames: Set<String>? = nil, normalizePath: Bool = true) {
+        method = request.method.uppercased()
+        canonicalPath = Self.canonicalPath(request.path, normalize: normalizePath)
+        canonicalQuery = Self.canonicalQuery(request.query)
+        let (lines, names) = Self.canonicalHeaders(request.headers, only: headerNames)
+        canonicalHeaders = lines
+        signedHeaders = names
+        payloadHash = request.payloadHash
+    }
+
+    /// Encodes the wire path once more (keeping `/`), after optional dot-segment removal.
+    public static func canonicalPath(_ path: String, normalize: Bool) -> String {
+        let source = normalize ? removeDotSegments(path) : (path.isEmpty ? "/" : path)
+        return URIEncoding.encode(source, keepSlash: true)
+    }
+
+    /// RFC 3986 §5.2.4 plus the AWS rule that empty segments (`//`) disappear; a trailing slash
+    /// survives when anything is left. Same algorithm as botocore's `remove_dot_segments`.
+    static func removeDotSegments(_ path: String) -> String {
+        guard !path.isEmpty else { return "/" }
+        var output: [Substring] = []
+        for segment in path.split(separator: "/", omittingEmptySubsequences: true) where segment != "." {
+            if segment == ".." {
+                if !output.isEmpty { output.removeLast() }
+            } else {
+                output.append(segment)
+            }
+        }
+        let first = path.hasPrefix("/") ? "/" : ""
+        let last = path.hasSuffix("/") && !output.isEmpty ? "/" : ""
+        let result = first + output.joined(separator: "/") + last
+        return result.isEmpty ? "/" : result
+    }
+
+    /// Decodes each `key=value` pair and re-encodes it with the SigV4 rule, then sorts by
+    /// encoded key and, for repeated keys, by encoded value. A key without `=` gets an empty value.
+    public static func canonicalQuery(_ query: String) -> String {
+        guard !query.isEmpty else { return "" }
+        var pairs: [(key: String, value: String)] = []
+        for part in query.split(separator: "&", omittingEmptySubsequences: true) {
+            let key: Substring, value: Substring
+            if let equals = part.firstIndex(of: "=") {
+                key = part[..<equals]
+                value = part[part.index(after: equals)...]
+            } else {
+                key = part
+                value = ""
+            }
+            pairs.append((
+                URIEncoding.encode(bytes: URIEncoding.decode(String(key)), keepSlash: false),
+                URIEncoding.encode(bytes: URIEncoding.decode(String(value)), keepSlash: false)
+            ))
+        }
+        pairs.sort { lhs, rhs in
+            lhs.key != rhs.key ? lhs.key.utf8.lexicographicallyPrecedes(rhs.key.utf8)
+                : lhs.value.utf8.lexicographicallyPrecedes(rhs.value.utf8)
+        }
+        return pairs.map { "\($0.key)=\($0.value)" }.joined(separator: "&")
+    }
+
+    /// Lowercases names, trims values and collapses inner whitespace runs to one space (values
+    /// folded over several lines included), joins repeated headers with `,` in their order.
+    static func canonicalHeaders(_ headers: [(name: String, value: String)], only names: Set<String>?) -> (lines: String, names: String) {
+        var grouped: [String: [String]] = [:]
+        var order: [String] = []
+        for header in headers {
+            let name = header.name.lowercased().trimmingSpaces()
+            if let names {
+                guard names.contains(name) else { continue }
+            } else if unsignableHeaders.contains(name) {
+                continue
+            }
+            if grouped[name] == nil { order.append(name) }
+            grouped[name, default: []].append(collapseWhitespace(header.value))
+        }
+        let sorted = order.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+        let lines = sorted.map { "\($0):\(grouped[$0, default: []].joined(separator: ","))\n" }.joined()
+        return (lines, sorted.joined(separator: ";"))
+    }
+
+    static func collapseWhitespace(_ value: String) -> String {
+        value.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\n" || $0 == "\r" || $0 == "\r\n" })
+            .joined(separator: " ")
+    }
+}
+
+extension String {
+    /// Drops leading and trailing spaces and tabs.
+    func trimmingSpaces() -> String {
+        var view = Substring(self)
+        while let first = view.first, first == " " || first == "\t" { view.removeFirst() }
+        while let last = view.last, last == " " || last == "\t" { view.removeLast() }
+        return String(view)
+    }
+}
