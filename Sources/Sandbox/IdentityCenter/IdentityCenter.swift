@@ -12,7 +12,7 @@ struct IdentityCenter: Sendable {
 
     static let jwtBearer = "urn:ietf:params:oauth:grant-type:jwt-bearer"
     /// Tokens may be this many seconds past `exp` (clock skew).
-    static let leeway: TimeInterval = 30
+    static let leeway: TimeInterval = 5
 
     func createTokenWithIAM(_ request: ReceivedRequest) async -> Response {
         let requestID = Responses.requestID()
