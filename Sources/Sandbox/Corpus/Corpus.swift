@@ -123,9 +123,9 @@ public struct Document: Sendable {
         self.allowedGroups = allowedGroups
     }
 
-    /// Whether a user with `email` in `groups` may read this document (ACLs name emails lowercase).
+    /// Whether a user with `email` (lowercased, as ACLs store it) in `groups` may read this document.
     public func isReadable(byEmail email: String, groups: Set<String>) -> Bool {
-        allowedUsers.contains(email.lowercased()) || !allowedGroups.isDisjoint(with: groups)
+        allowedUsers.contains(email) || !allowedGroups.isDisjoint(with: groups)
     }
 }
 

@@ -39,7 +39,8 @@ final class SandboxEnvironment: Sendable {
     func search(tenant: Tenant, email: String, groups: Set<String>, query: String, filter: AttributeFilter?,
                 offset: Int, limit: Int) -> SearchPage {
         guard let index = indexes[tenant.id] else { return SearchPage(items: [], hasMore: false) }
-        let hits = index.search(query) { documentIndex in
+        let email = email.lowercased()
+        let (hits, total) = index.top(offset + limit, for: query) { documentIndex in
             let document = tenant.documents[documentIndex]
             return document.isReadable(byEmail: email, groups: groups)
                 && (filter?.matches(document.attributes) ?? true)
@@ -59,6 +60,6 @@ final class SandboxEnvironment: Sendable {
                 "scoreAttributes": ["scoreConfidence": .string(ScoreConfidence(normalized: hit.normalized).rawValue)],
             ]
         }
-        return SearchPage(items: items, hasMore: offset + limit < hits.count)
+        return SearchPage(items: items, hasMore: offset + limit < total)
     }
 }
