@@ -4,7 +4,7 @@
 /// pure function of the request: nothing reads the clock or the credentials.
 public struct CanonicalRequest: Sendable, Equatable {
     /// Headers never signed: proxies and HTTP stacks rewrite them in flight (botocore's list).
-    public static let unsignableHeaders: Set<String> = ["authorization", "user-agent", "expect", "x-amzn-trace-id"]
+    public static let unsignableHeaders: Set<String> = ["authorization", "user-agent", "expect", "transfer-encoding", "x-amzn-trace-id"]
 
     public let method: String
     public let canonicalPath: String

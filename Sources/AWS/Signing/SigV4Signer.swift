@@ -73,23 +73,3 @@ public struct SigV4Signer: Sendable {
         [algorithm, amzDate, scope.text, Hashing.sha256Hex(canonical.text)].joined(separator: "\n")
     }
 }
-
-/// `date/region/service/aws4_request`: what a signature is valid for.
-public struct CredentialScope: Sendable, Equatable {
-    public let date: String
-    public let region: String
-    public let service: String
-
-    public var text: String { "\(date)/\(region)/\(service)/aws4_request" }
-}
-
-/// A signed request and the intermediate texts that produced its signature.
-///
-/// Not `CustomStringConvertible` on purpose: the headers hold a session token and the
-/// signature, and a default description must not print them.
-public struct SigningResult: Sendable {
-    public let request: SignableRequest
-    public let canonicalRequest: CanonicalRequest
-    public let stringToSign: String
-    public let signature: String
-}

@@ -40,6 +40,23 @@ public struct SigV4Verifier: Sendable {
         case scopeMismatch
         case hostNotSigned
         case signatureDoesNotMatch
+        /// `X-Amz-Date` is further from the verifier's clock than AWS allows (15 minutes).
+        case requestTimeTooSkewed
+
+        /// What a server tells the client, in the words AWS uses for the same failures.
+        public var userMessage: String {
+            switch self {
+            case .missingAuthorization: return "The request is not signed: it has no Authorization header."
+            case .malformedAuthorization: return "The Authorization header is not an AWS4-HMAC-SHA256 signature."
+            case .missingDate: return "The request has no valid X-Amz-Date header."
+            case .scopeMismatch: return "The credential scope's date does not match X-Amz-Date."
+            case .hostNotSigned: return "The Host header must be signed."
+            case .requestTimeTooSkewed:
+                return "The difference between the request time and the current time is too large."
+            case .signatureDoesNotMatch:
+                return "The request signature we calculated does not match the signature you provided. Check your AWS secret access key and signing method."
+            }
+        }
     }
 
     /// The recomputed pieces; `signature` is what the client should have sent.
@@ -71,12 +88,22 @@ public struct SigV4Verifier: Sendable {
         return Recomputed(canonicalRequest: canonical, stringToSign: stringToSign, signature: Hashing.hex(Hashing.hmac(key: key, stringToSign)))
     }
 
+    /// AWS refuses requests signed more than 15 minutes before or after its own clock.
+    public static let allowedClockSkew: TimeInterval = 15 * 60
+
     /// Verifies `request` end to end; `secretFor` maps an access key id to its secret (nil: unknown key).
-    /// Returns the parsed authorization so the caller can check region, service and time window.
-    public func verify(_ request: SignableRequest, normalizePath: Bool = true,
+    /// With `now`, a request whose `X-Amz-Date` is more than `allowedClockSkew` away is refused,
+    /// as AWS does. Returns the parsed authorization so the caller can check region and service.
+    public func verify(_ request: SignableRequest, normalizePath: Bool = true, now: Date? = nil,
                        secretFor: (String) -> String?) throws(Failure) -> Authorization {
         guard let header = request.values(of: "authorization").first else { throw .missingAuthorization }
         guard let authorization = Authorization(header: header) else { throw .malformedAuthorization }
+        if let now {
+            guard let amzDate = request.values(of: "x-amz-date").first, let signedAt = SigningTime.parse(amzDate: amzDate) else {
+                throw .missingDate
+            }
+            guard abs(signedAt.timeIntervalSince(now)) <= Self.allowedClockSkew else { throw .requestTimeTooSkewed }
+        }
         guard let secret = secretFor(authorization.accessKeyID) else { throw .signatureDoesNotMatch }
         let recomputed = try recompute(request, authorization: authorization, secretAccessKey: secret, normalizePath: normalizePath)
         guard Hashing.constantTimeEquals(recomputed.signature, authorization.signature) else { throw .signatureDoesNotMatch }

@@ -45,6 +45,21 @@ struct SigV4SuiteTests {
         let expectedAuthorization = signedLines.first { $0.hasPrefix("Authorization:") }.map { String($0.dropFirst("Authorization:".count)) }
         #expect(result.request.values(of: "Authorization") == [expectedAuthorization ?? "missing in suite"])
     }
+
+    @Test(arguments: caseNames)
+    func theVerifierAcceptsEverySuiteSignedRequestAndRefusesAnotherSecret(caseName: String) throws {
+        let folder = SharedTestData.sigV4Suite.appendingPathComponent(caseName)
+        let context = try SuiteContext(json: Data(contentsOf: folder.appendingPathComponent("context.json")))
+        let signed = try RawHTTPRequest(text: String(decoding: Data(contentsOf: folder.appendingPathComponent("header-signed-request.txt")), as: UTF8.self))
+        let verifier = SigV4Verifier()
+        let authorization = try verifier.verify(signed.signable, normalizePath: context.normalize) { key in
+            key == context.credentials.accessKeyID ? context.credentials.secretAccessKey : nil
+        }
+        #expect(authorization.scope.service == context.service)
+        #expect(throws: SigV4Verifier.Failure.signatureDoesNotMatch) {
+            try verifier.verify(signed.signable, normalizePath: context.normalize) { _ in "not-the-secret" }
+        }
+    }
 }
 
 struct SuiteContext {

@@ -1,0 +1,131 @@
+import AsyncHTTPClient
+import Foundation
+import NIOCore
+import NIOHTTP1
+
+/// The production transport: one shared AsyncHTTPClient with connect/read timeouts and a cap
+/// on buffered response bodies.
+///
+/// The transport owns its client; call `shutdown()` once when the application is done (the
+/// client refuses to be deallocated while running). Event streams are handed over chunk by
+/// chunk and are not subject to the size cap, only to the read timeout between chunks.
+public final class AsyncHTTPTransport: HTTPTransport {
+    public struct Configuration: Sendable {
+        public var connectTimeout: Duration
+        public var readTimeout: Duration
+        public var maximumResponseBytes: Int
+        /// `qseek/<version>` plus platform words; sent on every request, never signed.
+        public var userAgent: String
+
+        public init(connectTimeout: Duration = .seconds(10), readTimeout: Duration = .seconds(60),
+                    maximumResponseBytes: Int = 16 * 1024 * 1024, applicationVersion: String = "dev") {
+            self.connectTimeout = connectTimeout
+            self.readTimeout = readTimeout
+            self.maximumResponseBytes = maximumResponseBytes
+            #if os(Linux)
+            let os = "linux"
+            #else
+            let os = "macos"
+            #endif
+            self.userAgent = "qseek/\(applicationVersion) lang/swift os/\(os)"
+        }
+    }
+
+    public let configuration: Configuration
+    private let client: HTTPClient
+
+    public init(configuration: Configuration = Configuration()) {
+        self.configuration = configuration
+        var clientConfiguration = HTTPClient.Configuration(
+            timeout: .init(connect: .nanoseconds(Self.nanoseconds(configuration.connectTimeout)),
+                           read: .nanoseconds(Self.nanoseconds(configuration.readTimeout))))
+        clientConfiguration.decompression = .disabled
+        clientConfiguration.redirectConfiguration = .disallow
+        self.client = HTTPClient(eventLoopGroupProvider: .singleton, configuration: clientConfiguration)
+    }
+
+    /// Closes every connection. Requests after this fail.
+    public func shutdown() async throws {
+        try await client.shutdown()
+    }
+
+    public func send(_ request: HTTPRequest, timeout: Duration) async throws -> HTTPResponse {
+        let (response, host) = try await execute(request, timeout: timeout)
+        do {
+            let buffer = try await response.body.collect(upTo: configuration.maximumResponseBytes)
+            return HTTPResponse(statusCode: Int(response.status.code), headers: Self.headers(response.headers),
+                                body: Array(buffer.readableBytesView))
+        } catch is NIOTooManyBytesError {
+            throw TransportError.responseTooLarge(limit: configuration.maximumResponseBytes)
+        } catch {
+            throw Self.map(error, host: host)
+        }
+    }
+
+    public func stream(_ request: HTTPRequest, timeout: Duration) async throws -> HTTPStreamingResponse {
+        let (response, host) = try await execute(request, timeout: timeout)
+        let (stream, continuation) = AsyncThrowingStream<[UInt8], any Error>.makeStream()
+        let body = response.body
+        let pump = Task {
+            do {
+                for try await chunk in body {
+                    continuation.yield(Array(chunk.readableBytesView))
+                }
+                continuation.finish()
+            } catch {
+                continuation.finish(throwing: Self.map(error, host: host))
+            }
+        }
+        continuation.onTermination = { _ in pump.cancel() }
+        return HTTPStreamingResponse(statusCode: Int(response.status.code), headers: Self.headers(response.headers), body: stream)
+    }
+
+    private func execute(_ request: HTTPRequest, timeout: Duration) async throws -> (HTTPClientResponse, String) {
+        guard let url = URL(string: request.url), let host = url.host else { throw TransportError.invalidURL(request.url) }
+        var outgoing = HTTPClientRequest(url: request.url)
+        outgoing.method = HTTPMethod(rawValue: request.method)
+        for header in request.headers { outgoing.headers.add(name: header.name, value: header.value) }
+        if !outgoing.headers.contains(name: "User-Agent") {
+            outgoing.headers.add(name: "User-Agent", value: configuration.userAgent)
+        }
+        if !request.body.isEmpty || request.method == "POST" || request.method == "PUT" {
+            outgoing.body = .bytes(ByteBuffer(bytes: request.body))
+        }
+        do {
+            let response = try await client.execute(outgoing, timeout: .nanoseconds(Self.nanoseconds(timeout)))
+            return (response, host)
+        } catch {
+            throw Self.map(error, host: host)
+        }
+    }
+
+    static func headers(_ headers: HTTPHeaders) -> [(name: String, value: String)] {
+        headers.map { ($0.name, $0.value) }
+    }
+
+    static func nanoseconds(_ duration: Duration) -> Int64 {
+        let (seconds, attoseconds) = duration.components
+        return seconds * 1_000_000_000 + attoseconds / 1_000_000_000
+    }
+
+    /// Maps client and NIO errors to `TransportError`, keeping only the kind of failure.
+    static func map(_ error: any Error, host: String) -> any Error {
+        if error is TransportError || error is CancellationError { return error }
+        if let clientError = error as? HTTPClientError {
+            switch clientError {
+            case .connectTimeout: return TransportError.connectTimedOut(host: host)
+            case .readTimeout, .deadlineExceeded: return TransportError.readTimedOut(host: host)
+            case .cancelled: return CancellationError()
+            default: return TransportError.connectionFailed(host: host, detail: String(describing: clientError))
+            }
+        }
+        if let channelError = error as? ChannelError, case .connectTimeout = channelError {
+            return TransportError.connectTimedOut(host: host)
+        }
+        return TransportError.connectionFailed(host: host, detail: String(describing: type(of: error)) + ": " + Self.shortDescription(error))
+    }
+
+    private static func shortDescription(_ error: any Error) -> String {
+        String(String(describing: error).prefix(200))
+    }
+}

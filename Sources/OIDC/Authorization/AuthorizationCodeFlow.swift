@@ -1,0 +1,71 @@
+import Foundation
+
+/// Authorization code + PKCE through the system browser and a loopback receiver
+/// (RFC 8252 native-app flow).
+public struct AuthorizationCodeFlow: Sendable {
+    public struct Options: Sendable {
+        /// `false` for `--no-browser`: only report the URL.
+        public var openBrowser: Bool
+        public var loginHint: String?
+        public var timeout: Duration
+
+        public init(openBrowser: Bool = true, loginHint: String? = nil, timeout: Duration = .seconds(300)) {
+            self.openBrowser = openBrowser
+            self.loginHint = loginHint
+            self.timeout = timeout
+        }
+    }
+
+    let configuration: IdentityConfiguration
+    let endpoint: TokenEndpoint
+    let browser: any URLOpener
+
+    public init(configuration: IdentityConfiguration, endpoint: TokenEndpoint, browser: any URLOpener = BrowserLauncher()) {
+        self.configuration = configuration
+        self.endpoint = endpoint
+        self.browser = browser
+    }
+
+    public func run(options: Options, progress: @Sendable (SignInProgress) -> Void) async throws -> TokenSet {
+        let metadata = endpoint.metadata
+        if let methods = metadata.codeChallengeMethodsSupported, !methods.contains("S256") {
+            throw OIDCError.pkceS256Unsupported(issuer: metadata.issuer)
+        }
+        // The state must be known before the receiver exists, and the receiver must exist
+        // before the URL (which needs its port) is built and the browser opened.
+        let state = RandomValue.make()
+        let receiver = try await LoopbackReceiver.start(port: configuration.redirectPort, path: configuration.redirectPath, expectedState: state)
+        let callback: AuthorizationCallback
+        let request: AuthorizationRequest
+        do {
+            request = try AuthorizationRequest(
+                endpoint: metadata.authorizationEndpoint,
+                clientID: configuration.clientID,
+                redirectURI: receiver.redirectURI(host: configuration.redirectHost),
+                scopes: configuration.scopes,
+                loginHint: options.loginHint,
+                state: state
+            )
+            progress(.authorizationURL(request.url))
+            if options.openBrowser {
+                progress(.browserLaunched(browser.open(request.url)))
+            }
+            progress(.waitingForBrowser(redirectURI: request.redirectURI))
+            callback = try await receiver.waitForCallback(timeout: options.timeout)
+        } catch {
+            await receiver.close()
+            throw error
+        }
+        await receiver.close()
+
+        switch callback {
+        case .denied(let error, let description):
+            throw OIDCError.authorizationDenied(error: error, description: description)
+        case .code(let code):
+            progress(.exchangingCode)
+            let tokens = try await endpoint.exchange(code: code, redirectURI: request.redirectURI, codeVerifier: request.pkce.verifier, expectedNonce: request.nonce)
+            progress(.signedIn(subject: tokens.claims.subject))
+            return tokens
+        }
+    }
+}

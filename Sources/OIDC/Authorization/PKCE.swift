@@ -1,0 +1,34 @@
+import Crypto
+import Foundation
+
+/// A PKCE pair (RFC 7636) with the S256 method only: `plain` would hand the verifier to
+/// anyone who sees the authorization request.
+public struct PKCE: Sendable {
+    public let verifier: String
+    public let challenge: String
+    public let method = "S256"
+
+    /// A fresh pair: 32 random bytes give a 43-character verifier (§4.1 allows 43..128).
+    public init() {
+        self.init(verifier: RandomValue.make())
+    }
+
+    init(verifier: String) {
+        self.verifier = verifier
+        self.challenge = Base64URL.encode(Data(SHA256.hash(data: Data(verifier.utf8))))
+    }
+}
+
+extension PKCE: CustomStringConvertible {
+    public var description: String { "PKCE(S256, verifier: <redacted>)" }
+}
+
+/// Unguessable values for `state`, `nonce` and the PKCE verifier.
+enum RandomValue {
+    /// 32 bytes from the system's CSPRNG, base64url without padding.
+    static func make() -> String {
+        var generator = SystemRandomNumberGenerator()
+        let bytes = (0..<32).map { _ in UInt8.random(in: .min ... .max, using: &generator) }
+        return Base64URL.encode(bytes)
+    }
+}

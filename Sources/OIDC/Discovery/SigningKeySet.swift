@@ -1,0 +1,87 @@
+import Foundation
+import JWTKit
+
+/// The issuer's published signing keys (its JWKS), fetched on first use and kept in memory.
+///
+/// IdPs rotate keys: a token signed with a new key names a `kid` we have not seen. That triggers
+/// one refetch, but no more than once per `minimumRefetchInterval`, so a stream of tokens with
+/// made-up `kid`s cannot turn qseek into a request amplifier against the IdP.
+public actor SigningKeySet {
+    /// One usable public key from the set. `alg` is the key's own restriction, when it has one.
+    public struct Key: Sendable {
+        public var kid: String?
+        public var keyType: String
+        public var alg: String?
+        public var curve: String?
+        public var jwk: JWK
+    }
+
+    private let jwksURI: URL
+    private let transport: any HTTPTransport
+    private let now: @Sendable () -> Date
+    private let minimumRefetchInterval: TimeInterval
+    private var keys: [Key] = []
+    private var lastFetch: Date?
+
+    public init(
+        jwksURI: URL,
+        transport: any HTTPTransport,
+        minimumRefetchInterval: TimeInterval = 60,
+        now: @escaping @Sendable () -> Date = { Date() }
+    ) {
+        self.jwksURI = jwksURI
+        self.transport = transport
+        self.minimumRefetchInterval = minimumRefetchInterval
+        self.now = now
+    }
+
+    /// The key a token header points at. Refetches the set once when `kid` is unknown and the
+    /// last fetch is old enough.
+    public func key(kid: String?, algorithm: String) async throws -> Key {
+        if lastFetch == nil {
+            try await refresh()
+        }
+        if let key = match(kid: kid, algorithm: algorithm) { return key }
+        if let lastFetch, now().timeIntervalSince(lastFetch) >= minimumRefetchInterval {
+            try await refresh()
+            if let key = match(kid: kid, algorithm: algorithm) { return key }
+        }
+        throw OIDCError.unknownSigningKey(kid: kid)
+    }
+
+    private func match(kid: String?, algorithm: String) -> Key? {
+        guard let signing = SigningAlgorithm(rawValue: algorithm) else { return nil }
+        let candidates = keys.filter { key in
+            key.keyType == signing.keyType && (key.alg == nil || key.alg == algorithm)
+                && (signing.curve == nil || key.curve == signing.curve)
+        }
+        if let kid {
+            return candidates.first { $0.kid == kid }
+        }
+        // No `kid` in the header is only unambiguous when the set offers one suitable key.
+        return candidates.count == 1 ? candidates[0] : nil
+    }
+
+    private func refresh() async throws {
+        let response = try await transport.send(HTTPRequest(method: .get, url: jwksURI, headers: [("Accept", "application/json")]))
+        lastFetch = now()
+        guard response.status == 200 else {
+            throw OIDCError.keySetUnavailable(url: jwksURI.absoluteString, reason: "HTTP \(response.status)")
+        }
+        guard let object = try? JSONSerialization.jsonObject(with: response.body) as? [String: Any],
+            let entries = object["keys"] as? [[String: Any]]
+        else {
+            throw OIDCError.keySetUnavailable(url: jwksURI.absoluteString, reason: "the response is not a JSON Web Key Set")
+        }
+        // Keys are read one by one: an IdP may publish key types qseek does not use (encryption
+        // keys, OKP, symmetric), and one such entry must not hide the signing keys beside it.
+        keys = entries.compactMap { entry in
+            if let use = entry["use"] as? String, use != "sig" { return nil }
+            guard let keyType = entry["kty"] as? String, keyType == "RSA" || keyType == "EC",
+                let data = try? JSONSerialization.data(withJSONObject: entry),
+                let jwk = try? JSONDecoder().decode(JWK.self, from: data)
+            else { return nil }
+            return Key(kid: entry["kid"] as? String, keyType: keyType, alg: entry["alg"] as? String, curve: entry["crv"] as? String, jwk: jwk)
+        }
+    }
+}

@@ -1,0 +1,139 @@
+import Foundation
+import Logging
+
+/// The sign-in as the rest of qseek sees it: sign in (browser or device), hand out a valid ID
+/// token (refreshing silently when it is about to expire), say who is signed in, sign out.
+///
+/// Discovery and keys are fetched lazily, so constructing a session never touches the network.
+public actor SignInSession {
+    public let configuration: IdentityConfiguration
+    private let transport: any HTTPTransport
+    private let cache: TokenCache
+    private let now: @Sendable () -> Date
+    private let logger: Logger
+    private let discovery: ProviderDiscovery
+    private var keys: SigningKeySet?
+
+    /// An ID token closer than this to expiry is refreshed before it is handed out, so the TTI
+    /// exchange that presents it does not fail halfway.
+    public static let refreshMargin: TimeInterval = 300
+
+    public init(
+        configuration: IdentityConfiguration,
+        transport: any HTTPTransport = AsyncHTTPTransport(),
+        cache: TokenCache = TokenCache(directory: TokenCache.defaultDirectory()),
+        logger: Logger = Logger(label: "qseek.oidc"),
+        now: @escaping @Sendable () -> Date = { Date() }
+    ) {
+        self.configuration = configuration
+        self.transport = transport
+        self.cache = cache
+        self.logger = logger
+        self.now = now
+        self.discovery = ProviderDiscovery(issuer: configuration.issuer, transport: transport)
+    }
+
+    /// Whether the IdP offers the device flow (for `flow = "auto"` and the sign-in screen).
+    public func supportsDeviceFlow() async throws -> Bool {
+        try await discovery.metadata().deviceAuthorizationEndpoint != nil
+    }
+
+    public func signInWithBrowser(
+        options: AuthorizationCodeFlow.Options = .init(),
+        browser: any URLOpener = BrowserLauncher(),
+        progress: @Sendable (SignInProgress) -> Void
+    ) async throws -> TokenSet {
+        try configuration.validate()
+        let flow = AuthorizationCodeFlow(configuration: configuration, endpoint: try await tokenEndpoint(), browser: browser)
+        let tokens = try await flow.run(options: options, progress: progress)
+        try remember(tokens)
+        return tokens
+    }
+
+    public func signInWithDevice(
+        sleep: @escaping DeviceFlow.Sleep = { try await Task.sleep(for: $0) },
+        progress: @Sendable (SignInProgress) -> Void
+    ) async throws -> TokenSet {
+        try configuration.validate()
+        let flow = DeviceFlow(endpoint: try await tokenEndpoint(), scopes: configuration.scopes, transport: transport, sleep: sleep, now: now)
+        let tokens = try await flow.run(progress: progress)
+        try remember(tokens)
+        return tokens
+    }
+
+    /// The cached sign-in without any network use, or `nil`. For `whoami` and the status bar.
+    public func cachedSignIn() -> TokenSet? {
+        cache.load(key: configuration.cacheKey)
+    }
+
+    /// A token set whose ID token is valid for at least ``refreshMargin``: the cached one, or a
+    /// silently refreshed one. Throws ``OIDCError/signInRequired(reason:)`` when neither works.
+    public func validTokens() async throws -> TokenSet {
+        guard let cached = cache.load(key: configuration.cacheKey) else {
+            throw OIDCError.signInRequired(reason: "nobody is signed in for \(configuration.issuer)")
+        }
+        guard cached.idTokenExpires(within: Self.refreshMargin, now: now()) else { return cached }
+        logger.debug("ID token expires soon; refreshing", metadata: ["subject": "\(cached.claims.subject)"])
+        do {
+            let refreshed = try await tokenEndpoint().refresh(cached)
+            try remember(refreshed)
+            return refreshed
+        } catch let error as OIDCError where !error.isNetworkFailure {
+            // Another qseek process may have refreshed first with a refresh token the IdP
+            // rotates; its result is in the cache by now and is as good as ours.
+            if let current = cache.load(key: configuration.cacheKey), current != cached,
+                !current.idTokenExpires(within: Self.refreshMargin, now: now())
+            {
+                return current
+            }
+            if case .signInRequired = error { throw error }
+            throw OIDCError.signInRequired(reason: "renewing the sign-in failed: \(error.userMessage)")
+        }
+    }
+
+    /// Forgets the sign-in and, where the IdP advertises RFC 7009 revocation, revokes the
+    /// refresh token (which ends the grant) and the access token. Returns whether a
+    /// revocation was accepted. The local copy is deleted even when revocation fails.
+    @discardableResult
+    public func signOut() async throws -> Bool {
+        let cached = cache.load(key: configuration.cacheKey)
+        try cache.remove(key: configuration.cacheKey)
+        guard let cached else { return false }
+        do {
+            let endpoint = try await tokenEndpoint()
+            var revoked = false
+            if let refreshToken = cached.refreshToken {
+                revoked = try await endpoint.revoke(refreshToken, hint: "refresh_token")
+            }
+            if let accessToken = cached.accessToken {
+                revoked = try await endpoint.revoke(accessToken, hint: "access_token") || revoked
+            }
+            return revoked
+        } catch {
+            logger.notice("Token revocation failed; the local sign-in was removed anyway", metadata: ["reason": "\(error)"])
+            return false
+        }
+    }
+
+    private func remember(_ tokens: TokenSet) throws {
+        try cache.store(tokens, key: configuration.cacheKey)
+    }
+
+    private func tokenEndpoint() async throws -> TokenEndpoint {
+        let metadata = try await discovery.metadata()
+        let keys = self.keys ?? SigningKeySet(jwksURI: metadata.jwksURI, transport: transport, now: now)
+        self.keys = keys
+        let verifier = IDTokenVerifier(
+            issuer: configuration.issuer,
+            clientID: configuration.clientID,
+            advertisedAlgorithms: metadata.idTokenSigningAlgValuesSupported,
+            keys: keys
+        )
+        let client = try ClientAuthentication.choose(
+            clientID: configuration.clientID,
+            secret: configuration.clientSecret,
+            advertised: metadata.tokenEndpointAuthMethodsSupported
+        )
+        return TokenEndpoint(metadata: metadata, client: client, verifier: verifier, transport: transport, now: now)
+    }
+}

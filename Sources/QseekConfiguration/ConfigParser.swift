@@ -1,0 +1,233 @@
+import TOMLKit
+
+/// Turns TOML text into a ``QseekConfig``, strictly: unknown tables and keys, wrong types and
+/// out-of-range values are errors with file:line, because a silently ignored typo in an
+/// identity setting is a security and support problem.
+public struct ConfigParser {
+    public let file: String?
+    private let text: String
+    private let locator: SourceLocator
+
+    public init(text: String, file: String? = nil) {
+        self.text = text
+        self.file = file
+        self.locator = SourceLocator(text: text)
+    }
+
+    public func parse() throws -> QseekConfig {
+        let root: TOMLTable
+        do {
+            root = try TOMLTable(string: text)
+        } catch let error as TOMLParseError {
+            throw ConfigError(file: file, line: error.source.begin.line, key: nil, message: "not valid TOML: \(error.description)")
+        }
+
+        var config = QseekConfig()
+        let known = ["identity", "aws", "endpoints", "tenants", "search", "prompt", "model", "ui", "history"]
+        for key in root.keys where !known.contains(key) {
+            throw error(table: key, key: nil, "unknown section or key `\(key)` (known: \(known.joined(separator: ", ")))")
+        }
+
+        if let table = try section(root, "identity") {
+            var reader = TableReader(parser: self, table: table, name: "identity")
+            var identity = QseekConfig.Identity()
+            try reader.string("issuer") { identity.issuer = $0 }
+            try reader.string("client_id") { identity.clientID = $0 }
+            try reader.string("client_secret_env") { identity.clientSecretEnv = $0 }
+            try reader.strings("scopes") { identity.scopes = $0 }
+            try reader.choice("flow", QseekConfig.Flow.self) { identity.flow = $0 }
+            try reader.int("redirect_port", 0...65535) { identity.redirectPort = $0 }
+            try reader.string("redirect_path", check: { $0.hasPrefix("/") ? nil : "must start with `/`" }) { identity.redirectPath = $0 }
+            try reader.string("redirect_host", check: { ["127.0.0.1", "localhost"].contains($0) ? nil : "must be \"127.0.0.1\" or \"localhost\" (the receiver only listens on loopback)" }) { identity.redirectHost = $0 }
+            try reader.string("tenant_claim") { identity.tenantClaim = $0 }
+            try reader.strings("demo_users") { identity.demoUsers = $0 }
+            try reader.finish()
+            config.identity = identity
+        }
+
+        if let table = try section(root, "aws") {
+            var reader = TableReader(parser: self, table: table, name: "aws")
+            var aws = QseekConfig.AWS()
+            try reader.string("profile") { aws.profile = $0 }
+            try reader.string("region") { aws.region = $0 }
+            try reader.string("data_accessor_role_arn") { aws.dataAccessorRoleARN = $0 }
+            try reader.int("session_duration", 900...3600) { aws.sessionDuration = $0 }
+            try reader.string("access_key_id") { aws.accessKeyID = $0 }
+            try reader.string("secret_access_key") { aws.secretAccessKey = $0 }
+            try reader.finish()
+            config.aws = aws
+        }
+
+        if let table = try section(root, "endpoints") {
+            var reader = TableReader(parser: self, table: table, name: "endpoints")
+            var endpoints = QseekConfig.Endpoints()
+            try reader.string("sts") { endpoints.sts = $0 }
+            try reader.string("sso_oidc") { endpoints.ssoOIDC = $0 }
+            try reader.string("qbusiness") { endpoints.qbusiness = $0 }
+            try reader.string("bedrock_runtime") { endpoints.bedrockRuntime = $0 }
+            try reader.finish()
+            config.endpoints = endpoints
+        }
+
+        if let value = root["tenants"] {
+            guard let array = value.array else {
+                throw error(table: "tenants", key: nil, "must be an array of tables ([[tenants]])")
+            }
+            var seen: Set<String> = []
+            for (index, element) in array.enumerated() {
+                guard let table = element.table else {
+                    throw error(table: "tenants", key: nil, "every entry must be a table ([[tenants]])")
+                }
+                var reader = TableReader(parser: self, table: table, name: "tenants", index: index)
+                var tenant = QseekConfig.Tenant()
+                try reader.string("id", check: { $0.isEmpty ? "must not be empty" : nil }) { tenant.id = $0 }
+                try reader.string("name") { tenant.name = $0 }
+                try reader.string("application_id") { tenant.applicationID = $0 }
+                try reader.string("retriever_id") { tenant.retrieverID = $0 }
+                try reader.string("region") { tenant.region = $0 }
+                try reader.string("idc_region") { tenant.idcRegion = $0 }
+                try reader.string("idc_application_arn") { tenant.idcApplicationARN = $0 }
+                try reader.finish()
+                guard !tenant.id.isEmpty else {
+                    throw error(table: "tenants", index: index, key: nil, "tenants[\(index)]: `id` is required")
+                }
+                guard seen.insert(tenant.id).inserted else {
+                    throw error(table: "tenants", index: index, key: "id", "tenants[\(index)].id: `\(tenant.id)` is listed twice")
+                }
+                config.tenants.append(tenant)
+            }
+        }
+
+        if let table = try section(root, "search") {
+            var reader = TableReader(parser: self, table: table, name: "search")
+            try reader.int("max_results", 1...100) { config.search.maxResults = $0 }
+            try reader.int("max_pages", 1...1000) { config.search.maxPages = $0 }
+            try reader.finish()
+        }
+
+        if let table = try section(root, "prompt") {
+            var reader = TableReader(parser: self, table: table, name: "prompt")
+            try reader.int("budget_tokens", 1...10_000_000) { config.prompt.budgetTokens = $0 }
+            try reader.string("template") { config.prompt.template = $0 }
+            try reader.finish()
+        }
+
+        if let table = try section(root, "model") {
+            var reader = TableReader(parser: self, table: table, name: "model")
+            try reader.choice("provider", QseekConfig.ModelProvider.self) { config.model.provider = $0 }
+            try reader.string("model_id") { config.model.modelID = $0 }
+            try reader.string("region") { config.model.region = $0 }
+            try reader.string("base_url") { config.model.baseURL = $0 }
+            try reader.string("api_key_env") { config.model.apiKeyEnv = $0 }
+            try reader.finish()
+        }
+
+        if let table = try section(root, "ui") {
+            var reader = TableReader(parser: self, table: table, name: "ui")
+            try reader.string("theme") { config.ui.theme = $0 }
+            try reader.bool("mouse") { config.ui.mouse = $0 }
+            try reader.finish()
+        }
+
+        if let table = try section(root, "history") {
+            var reader = TableReader(parser: self, table: table, name: "history")
+            try reader.choice("mode", QseekConfig.HistoryMode.self) { config.history.mode = $0 }
+            try reader.finish()
+        }
+
+        return config
+    }
+
+    private func section(_ root: TOMLTable, _ name: String) throws -> TOMLTable? {
+        guard let value = root[name] else { return nil }
+        guard let table = value.table else {
+            throw error(table: name, key: nil, "`\(name)` must be a table ([\(name)])")
+        }
+        return table
+    }
+
+    func error(table: String, index: Int = 0, key: String?, _ message: String) -> ConfigError {
+        let line = locator.line(table: key == nil && table == "" ? "" : table, index: index, key: key)
+            ?? (key.flatMap { locator.line(table: "", key: $0) })
+            ?? locator.line(table: "", key: table)
+        let dotted: String
+        if table == "tenants" {
+            dotted = key.map { "tenants[\(index)].\($0)" } ?? "tenants[\(index)]"
+        } else {
+            dotted = key.map { "\(table).\($0)" } ?? table
+        }
+        return ConfigError(file: file, line: line, key: dotted, message: message)
+    }
+}
+
+/// Reads the keys of one table, remembering which it consumed so ``finish()`` can reject the rest.
+struct TableReader {
+    let parser: ConfigParser
+    let table: TOMLTable
+    let name: String
+    var index = 0
+    private var consumed: Set<String> = []
+
+    init(parser: ConfigParser, table: TOMLTable, name: String, index: Int = 0) {
+        self.parser = parser
+        self.table = table
+        self.name = name
+        self.index = index
+    }
+
+    private func fail(_ key: String, _ message: String) -> ConfigError {
+        parser.error(table: name, index: index, key: key, message)
+    }
+
+    mutating func string(_ key: String, check: (String) -> String? = { _ in nil }, _ assign: (String) -> Void) throws {
+        consumed.insert(key)
+        guard let value = table[key] else { return }
+        guard let string = value.string else { throw fail(key, "must be a string, not \(value.type)") }
+        if let problem = check(string) { throw fail(key, problem) }
+        assign(string)
+    }
+
+    mutating func strings(_ key: String, _ assign: ([String]) -> Void) throws {
+        consumed.insert(key)
+        guard let value = table[key] else { return }
+        guard let array = value.array else { throw fail(key, "must be an array of strings") }
+        var strings: [String] = []
+        for element in array {
+            guard let string = element.string else { throw fail(key, "must be an array of strings") }
+            strings.append(string)
+        }
+        assign(strings)
+    }
+
+    mutating func int(_ key: String, _ range: ClosedRange<Int>, _ assign: (Int) -> Void) throws {
+        consumed.insert(key)
+        guard let value = table[key] else { return }
+        guard value.type == .int, let int = value.int else { throw fail(key, "must be an integer, not \(value.type)") }
+        guard range.contains(int) else { throw fail(key, "must be in \(range.lowerBound)...\(range.upperBound), not \(int)") }
+        assign(int)
+    }
+
+    mutating func bool(_ key: String, _ assign: (Bool) -> Void) throws {
+        consumed.insert(key)
+        guard let value = table[key] else { return }
+        guard value.type == .bool, let bool = value.bool else { throw fail(key, "must be true or false, not \(value.type)") }
+        assign(bool)
+    }
+
+    mutating func choice<Choice: RawRepresentable & CaseIterable>(_ key: String, _: Choice.Type, _ assign: (Choice) -> Void) throws where Choice.RawValue == String {
+        try string(key) { _ in } // marks consumed and checks the type
+        guard let string = table[key]?.string else { return }
+        guard let choice = Choice(rawValue: string) else {
+            let allowed = Choice.allCases.map { "\"\($0.rawValue)\"" }.joined(separator: " | ")
+            throw fail(key, "must be one of \(allowed), not \"\(string)\"")
+        }
+        assign(choice)
+    }
+
+    func finish() throws {
+        for key in table.keys.sorted() where !consumed.contains(key) {
+            let known = consumed.sorted().joined(separator: ", ")
+            throw fail(key, "unknown key (known in [\(name)]: \(known))")
+        }
+    }
+}

@@ -1,0 +1,113 @@
+/// The whole qseek configuration file (CONFIG.md), with every default filled in.
+///
+/// A value of this type is always valid: ``ConfigParser`` refuses unknown keys, wrong types
+/// and out-of-range values with the file and line, so code that receives a `QseekConfig`
+/// never re-checks it.
+public struct QseekConfig: Sendable, Equatable {
+    public enum Flow: String, Sendable, CaseIterable { case auto, browser, device }
+    public enum ModelProvider: String, Sendable, CaseIterable { case none, bedrock, openai }
+    public enum HistoryMode: String, Sendable, CaseIterable { case off, metadata, full }
+
+    /// `[identity]`: the ISV's OpenID Connect provider.
+    public struct Identity: Sendable, Equatable {
+        public var issuer = ""
+        public var clientID = ""
+        /// The *name* of an environment variable holding the client secret; empty for public clients.
+        public var clientSecretEnv = ""
+        public var scopes = ["openid", "email", "profile"]
+        public var flow = Flow.auto
+        /// 0 = a free port.
+        public var redirectPort = 0
+        public var redirectPath = "/callback"
+        /// Host written in the redirect URI; the receiver always binds 127.0.0.1.
+        public var redirectHost = "127.0.0.1"
+        public var tenantClaim = ""
+        public var demoUsers: [String] = []
+        public init() {}
+    }
+
+    /// `[aws]`: the ISV's own AWS identity (the base credentials).
+    public struct AWS: Sendable, Equatable {
+        public var profile = ""
+        public var region = "us-east-1"
+        public var dataAccessorRoleARN = ""
+        public var sessionDuration = 900
+        public var accessKeyID = ""
+        public var secretAccessKey = ""
+        public init() {}
+    }
+
+    /// `[endpoints]`: optional endpoint overrides; empty = the AWS default.
+    public struct Endpoints: Sendable, Equatable {
+        public var sts = ""
+        public var ssoOIDC = ""
+        public var qbusiness = ""
+        public var bedrockRuntime = ""
+        public init() {}
+    }
+
+    /// One `[[tenants]]` entry.
+    public struct Tenant: Sendable, Equatable {
+        public var id = ""
+        public var name = ""
+        public var applicationID = ""
+        public var retrieverID = ""
+        public var region = "us-east-1"
+        public var idcRegion = "us-east-1"
+        public var idcApplicationARN = ""
+        public init() {}
+    }
+
+    public struct Search: Sendable, Equatable {
+        public var maxResults = 25
+        public var maxPages = 4
+        public init() {}
+    }
+
+    public struct Prompt: Sendable, Equatable {
+        public var budgetTokens = 6000
+        /// Path to a Mustache template; empty = built-in.
+        public var template = ""
+        public init() {}
+    }
+
+    public struct Model: Sendable, Equatable {
+        public var provider = ModelProvider.none
+        public var modelID = ""
+        /// Bedrock only; empty = `[aws].region`.
+        public var region = ""
+        public var baseURL = ""
+        public var apiKeyEnv = ""
+        public init() {}
+    }
+
+    public struct UI: Sendable, Equatable {
+        public var theme = "midnight"
+        public var mouse = true
+        public init() {}
+    }
+
+    public struct History: Sendable, Equatable {
+        public var mode = HistoryMode.metadata
+        public init() {}
+    }
+
+    public var identity = Identity()
+    public var aws = AWS()
+    public var endpoints = Endpoints()
+    public var tenants: [Tenant] = []
+    public var search = Search()
+    public var prompt = Prompt()
+    public var model = Model()
+    public var ui = UI()
+    public var history = History()
+
+    public init() {}
+}
+
+extension QseekConfig.AWS: CustomStringConvertible {
+    /// The secret access key never appears in output.
+    public var description: String {
+        "AWS(profile: \(profile), region: \(region), role: \(dataAccessorRoleARN), sessionDuration: \(sessionDuration), accessKeyID: \(accessKeyID), secretAccessKey: \(secretAccessKey.isEmpty ? "" : "<redacted>"))"
+    }
+}

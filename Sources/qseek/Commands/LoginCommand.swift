@@ -1,0 +1,62 @@
+import ArgumentParser
+import Foundation
+import OIDC
+import QseekConfiguration
+
+/// `qseek login`: sign in at the ISV's IdP and keep the result in the token cache.
+struct Login: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Sign in at your organisation's identity provider.",
+        discussion: "The sign-in URL is always printed to stderr, so this works over SSH: open it on any machine whose browser can reach this one's 127.0.0.1, or use --device."
+    )
+
+    @OptionGroup var common: SignInCommonOptions
+
+    @Flag(name: .long, help: "Do not open a browser; only print the URL.")
+    var noBrowser = false
+
+    @Flag(name: .long, help: "Use the device flow: enter a short code on another device.")
+    var device = false
+
+    @Option(name: .long, help: "Login hint: the user name or email to pre-fill at the IdP.")
+    var user: String?
+
+    @Option(name: .long, help: "Seconds to wait for the browser (default 300).")
+    var timeout: Int = 300
+
+    func validate() throws {
+        if device && noBrowser { throw ValidationError("--device and --no-browser cannot be combined: the device flow never opens a browser.") }
+        if timeout < 1 { throw ValidationError("--timeout must be at least 1 second.") }
+    }
+
+    func run() async throws {
+        do {
+            let session = try SignInCommandSupport.session(options: common)
+            let useDevice = try await shouldUseDevice(session: session)
+            let tokens: TokenSet
+            if useDevice {
+                tokens = try await session.signInWithDevice(progress: SignInCommandSupport.describe)
+            } else {
+                let options = AuthorizationCodeFlow.Options(openBrowser: !noBrowser, loginHint: user, timeout: .seconds(timeout))
+                tokens = try await session.signInWithBrowser(options: options, progress: SignInCommandSupport.describe)
+            }
+            let name = tokens.claims.email ?? tokens.claims.name ?? tokens.claims.subject
+            SignInCommandSupport.report("Signed in to \(tokens.claims.issuer) as \(name).")
+        } catch {
+            throw SignInCommandSupport.fail(error)
+        }
+    }
+
+    /// `--device` wins; otherwise `[identity].flow` decides, and `auto` picks the device flow
+    /// only where no browser can be opened and the IdP offers it.
+    private func shouldUseDevice(session: SignInSession) async throws -> Bool {
+        if device { return true }
+        switch try SignInCommandSupport.flow(options: common) {
+        case .device: return true
+        case .browser: return false
+        case .auto:
+            if noBrowser || BrowserLauncher().command() != nil { return false }
+            return try await session.supportsDeviceFlow()
+        }
+    }
+}

@@ -1,0 +1,215 @@
+import Foundation
+import NIOConcurrencyHelpers
+import Testing
+@testable import AWS
+
+struct CredentialSourcesTests {
+    /// A fresh temporary folder, removed when the test ends.
+    final class TempFolder: Sendable {
+        let url: URL
+
+        init() throws {
+            url = FileManager.default.temporaryDirectory.appendingPathComponent("qseek-aws-\(UUID().uuidString)")
+            try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+        }
+
+        func write(_ name: String, _ text: String) throws -> String {
+            let file = url.appendingPathComponent(name)
+            try text.write(to: file, atomically: true, encoding: .utf8)
+            return file.path
+        }
+
+        deinit { try? FileManager.default.removeItem(at: url) }
+    }
+
+    @Test func environmentVariablesGiveCredentialsWithTheSessionToken() async throws {
+        let provider = EnvironmentCredentialsProvider(environment: [
+            "AWS_ACCESS_KEY_ID": "AKIDENV", "AWS_SECRET_ACCESS_KEY": "env-secret", "AWS_SESSION_TOKEN": "env-token",
+        ])
+        let credentials = try await provider.credentials()
+        #expect(credentials == Credentials(accessKeyID: "AKIDENV", secretAccessKey: "env-secret", sessionToken: "env-token"))
+    }
+
+    @Test func configUsesProfilePrefixedSectionsAndTheCredentialsFileWins() {
+        let files = SharedConfigFiles.parse(config: """
+            [default]
+            region = eu-west-1
+            [profile work]
+            region = us-west-2
+            aws_access_key_id = FROMCONFIG
+            [work]
+            region = ignored-bare-section-in-config
+            [sso-session corp]
+            sso_region = us-east-1
+            """, credentials: """
+            # comment
+            [work]
+            aws_access_key_id = FROMCREDENTIALS
+            aws_secret_access_key = s
+            """)
+        #expect(files.profile("default")?["region"] == "eu-west-1")
+        #expect(files.profile("work")?["region"] == "us-west-2")
+        #expect(files.profile("work")?["aws_access_key_id"] == "FROMCREDENTIALS")
+        #expect(files.profile("corp") == nil)
+    }
+
+    @Test func aProfileWithStaticKeysIsReadFromTheFilesNamedInTheEnvironment() async throws {
+        let folder = try TempFolder()
+        let environment = [
+            "AWS_CONFIG_FILE": try folder.write("config", "[profile dev]\nregion = us-east-1\n"),
+            "AWS_SHARED_CREDENTIALS_FILE": try folder.write("credentials", "[dev]\naws_access_key_id = AKIDDEV\naws_secret_access_key = dev-secret\n"),
+            "AWS_PROFILE": "dev", "AWS_EC2_METADATA_DISABLED": "true",
+        ]
+        try await Fixtures.withTransport { transport in
+            let chain = DefaultCredentialsChain.make(environment: environment, transport: transport)
+            let credentials = try await chain.credentials()
+            #expect(credentials.accessKeyID == "AKIDDEV")
+            #expect(credentials.secretAccessKey == "dev-secret")
+        }
+    }
+
+    @Test func aMissingSelectedProfileIsAnErrorNamingIt() async throws {
+        try await Fixtures.withTransport { transport in
+            let chain = DefaultCredentialsChain.make(environment: ["AWS_PROFILE": "nope", "AWS_EC2_METADATA_DISABLED": "true"],
+                                                     transport: transport, files: SharedConfigFiles(profiles: [:]))
+            await #expect(throws: CredentialsError.profileNotFound("nope")) { try await chain.credentials() }
+        }
+    }
+
+    @Test func withNothingConfiguredTheChainSaysWhereItLooked() async throws {
+        try await Fixtures.withTransport { transport in
+            let chain = DefaultCredentialsChain.make(environment: ["AWS_EC2_METADATA_DISABLED": "true"], transport: transport,
+                                                     files: SharedConfigFiles(profiles: [:]))
+            do {
+                _ = try await chain.credentials()
+                Issue.record("credentials appeared from nowhere")
+            } catch let error as CredentialsError {
+                guard case .noCredentials(let tried) = error else { Issue.record("\(error)"); return }
+                #expect(tried == ["environment", "profile default", "container", "instance metadata"])
+                #expect(error.userMessage.contains("No AWS credentials were found"))
+            }
+        }
+    }
+
+    @Test func environmentCredentialsComeBeforeTheProfile() async throws {
+        try await Fixtures.withTransport { transport in
+            let files = SharedConfigFiles(profiles: ["default": ["aws_access_key_id": "AKIDFILE", "aws_secret_access_key": "f"]])
+            let chain = DefaultCredentialsChain.make(environment: ["AWS_ACCESS_KEY_ID": "AKIDENV", "AWS_SECRET_ACCESS_KEY": "e"],
+                                                     transport: transport, files: files)
+            let credentials = try await chain.credentials()
+            #expect(credentials.accessKeyID == "AKIDENV")
+        }
+    }
+
+    @Test func credentialProcessOutputIsParsedWithItsExpiration() async throws {
+        let json = #"{"Version": 1, "AccessKeyId": "AKIDPROC", "SecretAccessKey": "proc-secret", "SessionToken": "proc-token", "Expiration": "2099-01-02T03:04:05Z"}"#
+        let provider = ProcessCredentialsProvider(command: "printf '%s' '\(json)'")
+        let credentials = try await provider.credentials()
+        #expect(credentials.accessKeyID == "AKIDPROC")
+        #expect(credentials.sessionToken == "proc-token")
+        #expect(credentials.expiration == ISO8601DateFormatter().date(from: "2099-01-02T03:04:05Z"))
+    }
+
+    @Test func aFailingCredentialProcessIsATypedErrorWithItsExitStatus() async {
+        let provider = ProcessCredentialsProvider(command: "echo oops >&2; exit 3")
+        await #expect(throws: CredentialsError.processFailed(command: "echo oops >&2; exit 3", exitCode: 3)) {
+            try await provider.credentials()
+        }
+    }
+
+    @Test func aCredentialProcessThatHangsIsStoppedAfterItsTimeout() async {
+        let provider = ProcessCredentialsProvider(command: "sleep 30; echo late", timeout: 0.3)
+        let started = Date()
+        do {
+            _ = try await provider.credentials()
+            Issue.record("a hanging process produced credentials")
+        } catch let error as CredentialsError {
+            guard case .processFailed = error else { Issue.record("\(error)"); return }
+        } catch {
+            Issue.record("untyped error \(error)")
+        }
+        #expect(Date().timeIntervalSince(started) < 10)
+    }
+
+    @Test(arguments: ["not json", #"{"Version": 2, "AccessKeyId": "a", "SecretAccessKey": "b"}"#,
+                      #"{"Version": 1, "AccessKeyId": "a"}"#, #"{"Version": 1, "AccessKeyId": "a", "SecretAccessKey": "b", "Expiration": "soon"}"#])
+    func badCredentialProcessOutputIsATypedErrorWithoutTheOutput(output: String) async throws {
+        let folder = try TempFolder()
+        let outputFile = try folder.write("output.json", output)
+        let provider = ProcessCredentialsProvider(command: "cat '\(outputFile)'")
+        do {
+            _ = try await provider.credentials()
+            Issue.record("bad output was accepted")
+        } catch let error as CredentialsError {
+            guard case .processOutputInvalid = error else { Issue.record("\(error)"); return }
+            #expect(!error.userMessage.contains("SecretAccessKey\": \"b"))
+        } catch {
+            Issue.record("untyped error \(error)")
+        }
+    }
+
+    @Test func containerCredentialsSendTheTokenFromItsFile() async throws {
+        let folder = try TempFolder()
+        let tokenFile = try folder.write("token", "container-token\n")
+        try await LocalHTTPServer.with({ request in
+            guard request.path == "/creds", request.header("Authorization") == "container-token" else { return .text(401, "") }
+            return .text(200, #"{"AccessKeyId":"ASIACONT","SecretAccessKey":"c","Token":"t","Expiration":"2099-01-01T00:00:00Z"}"#)
+        }) { server in
+            try await Fixtures.withTransport { transport in
+                let provider = ContainerCredentialsProvider(environment: [
+                    "AWS_CONTAINER_CREDENTIALS_FULL_URI": server.baseURL + "/creds",
+                    "AWS_CONTAINER_AUTHORIZATION_TOKEN_FILE": tokenFile,
+                ], transport: transport)
+                let credentials = try await provider.credentials()
+                #expect(credentials.accessKeyID == "ASIACONT")
+                #expect(credentials.sessionToken == "t")
+            }
+        }
+    }
+
+    @Test func containerCredentialsOverPlainHTTPToAnotherHostAreRefused() async throws {
+        try await Fixtures.withTransport { transport in
+            let provider = ContainerCredentialsProvider(environment: ["AWS_CONTAINER_CREDENTIALS_FULL_URI": "http://example.com/creds"],
+                                                        transport: transport)
+            await #expect(throws: CredentialsError.forbiddenEndpoint("http://example.com/creds")) { try await provider.credentials() }
+            let relative = ContainerCredentialsProvider(environment: ["AWS_CONTAINER_CREDENTIALS_RELATIVE_URI": "/v2/credentials/x"],
+                                                        transport: transport)
+            let url = try relative.resolveURL()
+            #expect(url == "http://169.254.170.2/v2/credentials/x")
+        }
+    }
+
+    @Test func instanceMetadataAsksForASessionTokenFirstAndUsesIt() async throws {
+        try await LocalHTTPServer.with({ request in
+            switch (request.method, request.path) {
+            case ("PUT", "/latest/api/token"):
+                return request.header("X-aws-ec2-metadata-token-ttl-seconds") == nil ? .text(400, "") : .text(200, "imds-token")
+            case ("GET", _) where request.header("X-aws-ec2-metadata-token") != "imds-token":
+                return .text(401, "")
+            case ("GET", "/latest/meta-data/iam/security-credentials/"):
+                return .text(200, "instance-role\n")
+            case ("GET", "/latest/meta-data/iam/security-credentials/instance-role"):
+                return .text(200, #"{"Code":"Success","AccessKeyId":"ASIAIMDS","SecretAccessKey":"i","Token":"t","Expiration":"2099-01-01T00:00:00Z"}"#)
+            default:
+                return .text(404, "")
+            }
+        }) { server in
+            try await Fixtures.withTransport { transport in
+                let provider = InstanceMetadataCredentialsProvider(environment: ["AWS_EC2_METADATA_SERVICE_ENDPOINT": server.baseURL + "/"],
+                                                                   transport: transport)
+                let credentials = try await provider.credentials()
+                #expect(credentials.accessKeyID == "ASIAIMDS")
+                #expect(server.requests.map(\.method) == ["PUT", "GET", "GET"])
+            }
+        }
+    }
+
+    @Test func disabledInstanceMetadataIsNotAsked() async throws {
+        try await Fixtures.withTransport { transport in
+            let provider = InstanceMetadataCredentialsProvider(environment: ["AWS_EC2_METADATA_DISABLED": "true",
+                                                                             "AWS_EC2_METADATA_SERVICE_ENDPOINT": "http://127.0.0.1:9"],
+                                                               transport: transport)
+            await #expect(throws: CredentialsError.notConfigured("instance metadata (disabled)")) { try await provider.credentials() }
+        }
+    }
+}

@@ -1,0 +1,37 @@
+import Testing
+@testable import AWS
+
+struct TransportTests {
+    @Test func aResponseLargerThanTheCapIsATypedErrorNotAHugeBuffer() async throws {
+        try await LocalHTTPServer.with({ _ in .respond(status: 200, body: Array(repeating: 0x41, count: 70_000)) }) { server in
+            try await Fixtures.withTransport(.init(maximumResponseBytes: 64 * 1024)) { transport in
+                await #expect(throws: TransportError.responseTooLarge(limit: 64 * 1024)) {
+                    _ = try await transport.send(HTTPRequest(method: "GET", url: server.baseURL + "/big"), timeout: .seconds(5))
+                }
+            }
+        }
+    }
+
+    @Test func everyRequestCarriesTheQseekUserAgent() async throws {
+        try await LocalHTTPServer.with({ _ in .text(200, "ok") }) { server in
+            try await Fixtures.withTransport(.init(applicationVersion: "1.2.3")) { transport in
+                _ = try await transport.send(HTTPRequest(method: "GET", url: server.baseURL + "/"), timeout: .seconds(5))
+                #expect(server.requests.first?.header("User-Agent")?.hasPrefix("qseek/1.2.3 ") == true)
+            }
+        }
+    }
+
+    @Test func aRefusedConnectionIsARetryableTransportError() async throws {
+        let server = try await LocalHTTPServer.start { _ in .text(200, "") }
+        let url = server.baseURL + "/"
+        await server.stop()
+        try await Fixtures.withTransport { transport in
+            do {
+                _ = try await transport.send(HTTPRequest(method: "GET", url: url), timeout: .seconds(5))
+                Issue.record("a closed port answered")
+            } catch let error as TransportError {
+                #expect(error.isRetryable, "\(error)")
+            }
+        }
+    }
+}
