@@ -142,12 +142,8 @@ let package = Package(
 // Appended rather than edited in place so parallel branches merge without conflicts.
 import Foundation
 
-package.dependencies += [
-    .package(url: "https://github.com/vapor/jwt-kit", from: "5.0.0"),
-    .package(url: "https://github.com/apple/swift-crypto", from: "4.1.0"),
-    .package(url: "https://github.com/swift-server/async-http-client", from: "1.30.0"),
-    .package(url: "https://github.com/apple/swift-nio", from: "2.80.0"),
-]
+// jwt-kit, swift-crypto, async-http-client and swift-nio, which sign-in needs, are declared
+// once at the top (the sandbox and AWS use them too); SwiftPM refuses a second declaration.
 
 package.targets += [
     // Named `QseekConfiguration`, not `Configuration`: async-http-client depends on
