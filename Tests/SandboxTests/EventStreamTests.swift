@@ -1,3 +1,4 @@
+import AWS
 import Testing
 @testable import Sandbox
 
@@ -8,7 +9,7 @@ import Testing
 
     @Test func aFrameCarriesItsLengthsCRCsAndHeaders() throws {
         let payload = Array(#"{"contentBlockIndex":0,"delta":{"text":"Hi"}}"#.utf8)
-        let frame = EventStreamEncoder.event("contentBlockDelta", payload: payload)
+        let frame = Sandbox.EventStreamEncoder.event("contentBlockDelta", payload: payload)
         #expect(frame.count == Int(frame[0]) << 24 | Int(frame[1]) << 16 | Int(frame[2]) << 8 | Int(frame[3]))
         let messages = try EventStreamReader.messages(frame)
         #expect(messages.count == 1)
@@ -17,9 +18,28 @@ import Testing
     }
 
     @Test func flippingOnePayloadByteBreaksTheMessageCRC() {
-        var frame = EventStreamEncoder.event("messageStop", payload: Array(#"{"stopReason":"end_turn"}"#.utf8))
+        var frame = Sandbox.EventStreamEncoder.event("messageStop", payload: Array(#"{"stopReason":"end_turn"}"#.utf8))
         frame[frame.count - 6] ^= 0x01
         #expect(throws: EventStreamReader.Failure.messageCRC) { try EventStreamReader.messages(frame) }
+    }
+
+    @Test func theAWSModulesDecoderReadsEveryFrameTheSandboxStreams() async throws {
+        try await withSandbox { http in
+            let reply = try await http.json("/bedrock-runtime/model/sandbox.extractive-v1/converse-stream", service: "bedrock",
+                                            region: "us-east-1", credentials: SandboxHTTP.baseKey,
+                                            ["messages": [["role": "user", "content": [["text": "[1] Gauges are calibrated yearly.\n\nQuestion: when are gauges calibrated?"]]]]])
+            var decoder = EventStreamDecoder()
+            decoder.append(reply.body)
+            var types: [String] = []
+            while let message = try decoder.next() {
+                #expect(message.messageType == "event")
+                types.append(message.eventType ?? "?")
+            }
+            try decoder.finish()
+            #expect(types.first == "messageStart")
+            #expect(types.last == "metadata")
+            #expect(types.contains("contentBlockDelta"))
+        }
     }
 
     @Test func theExtractiveModelQuotesTheBestSentencesWithTheirPassageNumbers() {
