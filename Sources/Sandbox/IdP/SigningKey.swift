@@ -1,0 +1,50 @@
+import CryptoExtras
+import Foundation
+import JWTKit
+
+/// An RS256 key pair made at startup, with its public half published as a JWK.
+struct SigningKey: Sendable {
+    let kid: String
+    let keys: JWTKeyCollection
+    let jwks: JSONValue
+
+    static func generate(kid: String) async throws -> SigningKey {
+        let backing = try _RSA.Signing.PrivateKey(keySize: .bits2048)
+        let privateKey = try Insecure.RSA.PrivateKey(backing: backing)
+        let keys = JWTKeyCollection()
+        await keys.add(rsa: privateKey, digestAlgorithm: .sha256, kid: JWKIdentifier(string: kid))
+        let (modulus, exponent) = try privateKey.publicKey.getKeyPrimitives()
+        let jwk: JSONValue = [
+            "kty": "RSA", "use": "sig", "alg": "RS256", "kid": .string(kid),
+            "n": .string(Base64URL.encode(modulus)), "e": .string(Base64URL.encode(exponent)),
+        ]
+        return SigningKey(kid: kid, keys: keys, jwks: ["keys": [jwk]])
+    }
+
+    func sign(_ claims: [String: JSONValue]) async throws -> String {
+        try await keys.sign(Claims(values: claims), kid: JWKIdentifier(string: kid))
+    }
+}
+
+/// Any JWT payload, as a JSON object. Checks are done by the caller, claim by claim, so each
+/// refusal can say which claim was wrong.
+struct Claims: JWTPayload {
+    var values: [String: JSONValue]
+
+    init(values: [String: JSONValue]) {
+        self.values = values
+    }
+
+    init(from decoder: any Decoder) throws {
+        guard case .object(let values) = try JSONValue(from: decoder) else {
+            throw DecodingError.dataCorrupted(.init(codingPath: [], debugDescription: "JWT payload is not an object"))
+        }
+        self.values = values
+    }
+
+    func encode(to encoder: any Encoder) throws {
+        try JSONValue.object(values).encode(to: encoder)
+    }
+
+    func verify(using algorithm: some JWTAlgorithm) async throws {}
+}

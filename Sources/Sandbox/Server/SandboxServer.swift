@@ -1,0 +1,101 @@
+import Foundation
+import HTTPTypes
+import Hummingbird
+import Logging
+import NIOCore
+import ServiceLifecycle
+
+/// Starts the sandbox: in process (`qseek demo`, tests) or standalone (`qseek sandbox serve`).
+public enum SandboxServer {
+    /// Loads the corpus, makes the signing keys, binds and starts serving; returns once the port
+    /// is bound. Call `shutdown()` on the handle to stop.
+    /// With `stopOnSignals`, SIGINT and SIGTERM shut it down gracefully (the standalone command).
+    public static func start(_ options: SandboxOptions = SandboxOptions(), stopOnSignals: Bool = false,
+                             logger: Logger = Logger(label: "qseek.sandbox")) async throws -> RunningSandbox {
+        guard ["127.0.0.1", "localhost", "::1"].contains(options.host) else { throw SandboxStartError.notLoopback(options.host) }
+        let corpus: Corpus
+        do {
+            if let directory = options.dataDirectory {
+                corpus = try CorpusLoader.directory(directory)
+            } else {
+                corpus = try CorpusLoader.bundled()
+            }
+        } catch {
+            throw SandboxStartError.corpus(error)
+        }
+        let environment = SandboxEnvironment(corpus: corpus, options: options)
+        let idp = IdentityProvider(environment: environment, key: try await SigningKey.generate(kid: "sandbox-idp-1"))
+        let identityCenter = IdentityCenter(environment: environment, key: try await SigningKey.generate(kid: "sandbox-idc-1"))
+        let router = SandboxRouter(environment: environment, idp: idp, identityCenter: identityCenter).build()
+
+        let (ports, continuation) = AsyncStream<Int>.makeStream()
+        let host = options.host
+        let app = Application(
+            router: router,
+            configuration: .init(address: .hostname(host, port: options.port), serverName: "qseek-sandbox"),
+            onServerRunning: { channel in
+                let port = channel.localAddress?.port ?? 0
+                environment.origin = "http://\(host.contains(":") ? "[\(host)]" : host):\(port)"
+                continuation.yield(port)
+                continuation.finish()
+            },
+            logger: logger)
+        var configuration = ServiceGroupConfiguration(services: [app], logger: logger)
+        if stopOnSignals { configuration.gracefulShutdownSignals = [.sigterm, .sigint] }
+        let group = ServiceGroup(configuration: configuration)
+        let task = Task {
+            defer { continuation.finish() }
+            try await group.run()
+        }
+        var iterator = ports.makeAsyncIterator()
+        guard let port = await iterator.next(), port > 0 else {
+            try await task.value
+            throw SandboxStartError.noBoundPort
+        }
+        return RunningSandbox(baseURL: environment.origin, port: port, corpus: corpus, group: group, task: task)
+    }
+}
+
+/// A started sandbox.
+public final class RunningSandbox: Sendable {
+    /// `http://127.0.0.1:PORT`, no trailing slash.
+    public let baseURL: String
+    public let port: Int
+    public let corpus: Corpus
+    private let group: ServiceGroup
+    private let task: Task<Void, any Error>
+
+    init(baseURL: String, port: Int, corpus: Corpus, group: ServiceGroup, task: Task<Void, any Error>) {
+        self.baseURL = baseURL
+        self.port = port
+        self.corpus = corpus
+        self.group = group
+        self.task = task
+    }
+
+    public var issuer: String { baseURL + "/idp" }
+
+    /// Endpoint overrides per AWS service, as the qseek config and `AWS_ENDPOINT_URL_<SERVICE>` take them.
+    public var endpoints: SandboxEndpoints {
+        SandboxEndpoints(sts: baseURL + "/sts", ssoOIDC: baseURL + "/sso-oidc", qbusiness: baseURL + "/qbusiness",
+                         bedrockRuntime: baseURL + "/bedrock-runtime")
+    }
+
+    /// Stops accepting connections, finishes the requests in flight, and returns when done.
+    public func shutdown() async {
+        await group.triggerGracefulShutdown()
+        _ = try? await task.value
+    }
+
+    /// Serves until the process gets SIGINT or SIGTERM (or `shutdown()` is called).
+    public func waitUntilStopped() async throws {
+        try await task.value
+    }
+}
+
+public struct SandboxEndpoints: Sendable, Equatable {
+    public var sts: String
+    public var ssoOIDC: String
+    public var qbusiness: String
+    public var bedrockRuntime: String
+}
