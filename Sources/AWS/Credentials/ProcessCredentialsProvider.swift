@@ -62,22 +62,28 @@ public struct ProcessCredentialsProvider: CredentialsProvider {
                 continuation.resume(throwing: CredentialsError.processFailed(command: command, exitCode: -1))
                 return
             }
-            // Read on a plain thread: reading a pipe blocks, which the cooperative pool must not.
+            // Exactly one of the timer and the reader resumes the continuation.
             let pid = process.processIdentifier
-            let finished = NIOLockedValueBox(false)
-            DispatchQueue.global().asyncAfter(deadline: .now() + timeout) {
-                // The reader below resumes once the killed process's stdout closes.
-                finished.withLockedValue { done in
-                    // The shell's children hold stdout open too: kill the whole group when the
-                    // child leads one, else the shell alone.
-                    if !done { kill(getpgid(pid) == pid ? -pid : pid, SIGKILL) }
+            let resumed = NIOLockedValueBox(false)
+            @Sendable func resumeOnce(_ result: Result<(Int32, Data), any Error>) {
+                let first = resumed.withLockedValue { done in
+                    defer { done = true }
+                    return !done
                 }
+                if first { continuation.resume(with: result) }
             }
+            DispatchQueue.global().asyncAfter(deadline: .now() + timeout) {
+                guard !resumed.withLockedValue({ $0 }) else { return }
+                // Kill the whole group when the shell leads one, else the shell alone; answer
+                // at once rather than wait for a straggler that still holds stdout.
+                kill(getpgid(pid) == pid ? -pid : pid, SIGKILL)
+                resumeOnce(.failure(CredentialsError.processFailed(command: command, exitCode: Int32(SIGKILL))))
+            }
+            // Read on a plain thread: reading a pipe blocks, which the cooperative pool must not.
             Thread.detachNewThread {
                 let data = stdout.fileHandleForReading.readDataToEndOfFile()
                 process.waitUntilExit()
-                finished.withLockedValue { $0 = true }
-                continuation.resume(returning: (process.terminationStatus, data))
+                resumeOnce(.success((process.terminationStatus, data)))
             }
         }
     }
