@@ -6,7 +6,7 @@ struct Qseek: AsyncParsableCommand {
         commandName: "qseek",
         abstract: "Search your company's Amazon Q index from the terminal, signed in once at your ISV's identity provider.",
         version: QseekVersion.current,
-        subcommands: [Login.self, Logout.self, Whoami.self, Sandbox.self, Themes.self]
+        subcommands: [Login.self, Logout.self, Whoami.self, Tenants.self, Search.self, Sandbox.self, Themes.self]
     )
 }
 

@@ -114,7 +114,7 @@ enum SignInCommandSupport {
         }
     }
 
-    private static func makeLogger(debugFile: String?) -> Logger {
+    static func makeLogger(debugFile: String?) -> Logger {
         guard let debugFile else { return Logger(label: "qseek.oidc", factory: { _ in SwiftLogNoOpLogHandler() }) }
         let handler = DebugFileLogHandler(path: debugFile)
         return Logger(label: "qseek.oidc", factory: { _ in handler })

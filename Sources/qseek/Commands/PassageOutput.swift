@@ -1,0 +1,73 @@
+import Accessor
+import AWS
+import Foundation
+import Terminal
+
+/// How `search` prints passages: text for people (sanitised: a document cannot act on the
+/// terminal), NDJSON streamed per passage, or one JSON document. JSON output escapes
+/// control characters as JSON does, so it is inert too.
+struct PassageOutput {
+    enum Format { case text, json, ndjson }
+
+    var format: Format
+
+    func stream(_ page: [Passage]) {
+        switch format {
+        case .text:
+            for passage in page { write(text(for: passage)) }
+        case .ndjson:
+            for passage in page { write(Self.encode(Self.object(for: passage)) + "\n") }
+        case .json:
+            break
+        }
+    }
+
+    func finish(_ passages: [Passage], query: PassageQuery) {
+        guard format == .json else { return }
+        let document: [String: Any] = [
+            "tenant": query.tenant.id,
+            "query": query.text,
+            "passages": passages.map(Self.object(for:)),
+        ]
+        write(Self.encode(document) + "\n")
+    }
+
+    private func text(for passage: Passage) -> String {
+        var lines = ["[\(passage.rank)] \(passage.confidence.rawValue)  \(passage.title.sanitizedForTerminal)"]
+        if let uri = passage.uri { lines.append("    \(uri.sanitizedForTerminal)") }
+        for line in TextLayout.wrap(TextSanitizer(keepsNewlines: true).sanitize(passage.content), toWidth: 96) {
+            lines.append("    " + line)
+        }
+        return lines.joined(separator: "\n") + "\n\n"
+    }
+
+    static func object(for passage: Passage) -> [String: Any] {
+        var attributes: [String: Any] = [:]
+        for attribute in passage.attributes {
+            switch attribute.value {
+            case .string(let text): attributes[attribute.name] = text
+            case .stringList(let list): attributes[attribute.name] = list
+            case .long(let number): attributes[attribute.name] = number
+            case .date(let date): attributes[attribute.name] = ISO8601DateFormatter().string(from: date)
+            }
+        }
+        return [
+            "rank": passage.rank,
+            "documentId": passage.documentID,
+            "title": passage.title,
+            "uri": passage.uri ?? NSNull(),
+            "confidence": passage.confidence.rawValue,
+            "content": passage.content,
+            "attributes": attributes,
+        ]
+    }
+
+    static func encode(_ object: Any) -> String {
+        guard let data = try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys, .withoutEscapingSlashes]) else { return "{}" }
+        return String(decoding: data, as: UTF8.self)
+    }
+
+    private func write(_ text: String) {
+        FileHandle.standardOutput.write(Data(text.utf8))
+    }
+}

@@ -1,0 +1,68 @@
+import Accessor
+import ArgumentParser
+import Foundation
+import Terminal
+
+/// `qseek search TEXT --tenant ID`: passages, streamed, for scripts and backends.
+struct Search: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Search one tenant's Amazon Q index and print the passages as they arrive.",
+        discussion: """
+            --ndjson prints one JSON object per passage (documentId, title, uri, confidence, content, \
+            attributes) as pages arrive; --json prints one document at the end. Progress goes to stderr.
+            Filters: --filter '@category=security @after=2024-01-01' (or @terms inside TEXT).
+            """
+    )
+
+    @OptionGroup var common: SignInCommonOptions
+    @Argument(help: "The question.") var text: String
+    @Option(help: "The tenant id (see `qseek tenants`).") var tenant: String
+    @Option(help: "Attribute filters, e.g. '@category=security @after=2024-01-01'.") var filter: String?
+    @Option(help: "Passages per page, 1-100 (default: [search].max_results).") var max: Int?
+    @Option(help: "Pages to follow at most (default: [search].max_pages).") var pages: Int?
+    @Flag(help: "Print one JSON document.") var json = false
+    @Flag(help: "Print one JSON object per passage, as they arrive.") var ndjson = false
+    @Option(help: "Read the user's ID token from this file instead of the cached sign-in (also: QSEEK_ID_TOKEN).")
+    var idTokenFile: String?
+
+    func validate() throws {
+        if json && ndjson { throw ValidationError("choose one of --json and --ndjson") }
+        if let max, !(1...100).contains(max) { throw ValidationError("--max must be between 1 and 100") }
+    }
+
+    func run() async throws {
+        let environment: AppEnvironment
+        do {
+            environment = try CommandContext.environment(options: common, idToken: try CommandContext.providedIDToken(file: idTokenFile))
+        } catch {
+            throw error.exit()
+        }
+        do {
+            try await search(in: environment)
+        } catch {
+            await environment.shutdown()
+            throw CommandFailure(error).exit()
+        }
+        await environment.shutdown()
+    }
+
+    private func search(in environment: AppEnvironment) async throws {
+        guard let target = environment.tenants.first(where: { $0.id == tenant }) else {
+            let known = environment.tenants.map(\.id).joined(separator: ", ")
+            throw CommandFailure.usage("no tenant \(tenant) in \(environment.configPath) (configured: \(known.isEmpty ? "none" : known))")
+        }
+        let parsed = try FilteredQuery.parse(([text] + (filter.map { [$0] } ?? [])).joined(separator: " "))
+        guard !parsed.text.isEmpty else { throw CommandFailure.usage("the question is empty") }
+        let query = PassageQuery(tenant: target, text: parsed.text, filter: parsed.filter,
+                                 pageSize: max ?? environment.config.search.maxResults,
+                                 maxPages: pages ?? environment.config.search.maxPages)
+        let output = PassageOutput(format: json ? .json : (ndjson ? .ndjson : .text))
+        var all: [Passage] = []
+        for try await page in environment.search.pages(of: query) {
+            output.stream(page)
+            all += page
+        }
+        output.finish(all, query: query)
+        FileHandle.standardError.write(Data("\(all.count) passage\(all.count == 1 ? "" : "s") from \(target.name.sanitizedForTerminal)\n".utf8))
+    }
+}

@@ -1,0 +1,42 @@
+import Accessor
+import ArgumentParser
+import Foundation
+import Terminal
+
+/// `qseek tenants`: the tenants the signed-in user may use.
+struct Tenants: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "List the tenants you may search (configured, filtered by the tenant claim).")
+
+    @OptionGroup var common: SignInCommonOptions
+    @Flag(help: "Print JSON.") var json = false
+
+    func run() async throws {
+        let environment: AppEnvironment
+        do {
+            environment = try CommandContext.environment(options: common)
+        } catch {
+            throw error.exit()
+        }
+        var tenants = environment.tenants
+        if !environment.config.identity.tenantClaim.isEmpty {
+            do {
+                tenants = environment.tenants(for: try await environment.signIn.validTokens())
+            } catch {
+                await environment.shutdown()
+                throw CommandFailure(error).exit()
+            }
+        }
+        await environment.shutdown()
+        if json {
+            let list = tenants.map { tenant -> [String: Any] in
+                ["id": tenant.id, "name": tenant.name, "applicationId": tenant.applicationID, "retrieverId": tenant.retrieverID,
+                 "region": tenant.region, "idcRegion": tenant.idcRegion, "idcApplicationArn": tenant.idcApplicationARN]
+            }
+            print(PassageOutput.encode(list))
+        } else {
+            for tenant in tenants {
+                print("\(tenant.id.sanitizedForTerminal)\t\(tenant.name.sanitizedForTerminal)\t\(tenant.region.sanitizedForTerminal)")
+            }
+        }
+    }
+}

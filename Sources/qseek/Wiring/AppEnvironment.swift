@@ -1,0 +1,124 @@
+import Accessor
+import AWS
+import Foundation
+import Logging
+import OIDC
+import QseekConfiguration
+
+/// Everything a command needs, built once from the configuration: the sign-in session, the
+/// ISV's AWS identity, the exchange and the search — sharing one HTTP client.
+struct AppEnvironment: Sendable {
+    let config: QseekConfig
+    let configPath: String
+    let signIn: SignInSession
+    let identity: IdentityConfiguration
+    let transport: AWS.AsyncHTTPTransport
+    let endpoints: EndpointResolver
+    let exchange: TrustedIdentityExchange
+    let search: PassageSearch
+    let tenants: [Tenant]
+    let logger: Logger
+
+    /// With `idToken`, the exchange presents that token (a backend's) instead of the cached sign-in.
+    init(config: QseekConfig, configPath: String, environment: [String: String] = ProcessInfo.processInfo.environment,
+         idToken: String? = nil, logger: Logger) throws(CommandFailure) {
+        self.config = config
+        self.configPath = configPath
+        self.logger = logger
+        let identity = config.identity
+        guard !identity.issuer.isEmpty, !identity.clientID.isEmpty else {
+            throw .usage("\(configPath): set [identity].issuer and [identity].client_id.")
+        }
+        var secret: String?
+        if !identity.clientSecretEnv.isEmpty {
+            guard let value = environment[identity.clientSecretEnv], !value.isEmpty else {
+                throw .usage("\(configPath): the environment variable \(identity.clientSecretEnv) named by [identity].client_secret_env is not set.")
+            }
+            secret = value
+        }
+        self.identity = IdentityConfiguration(issuer: identity.issuer, clientID: identity.clientID, clientSecret: secret,
+                                              scopes: identity.scopes, redirectPort: identity.redirectPort,
+                                              redirectPath: identity.redirectPath, redirectHost: identity.redirectHost)
+        signIn = SignInSession(configuration: self.identity, logger: logger)
+
+        transport = AWS.AsyncHTTPTransport(configuration: .init(applicationVersion: QseekVersion.current))
+        var overrides: [AWSService: String] = [:]
+        overrides[.sts] = config.endpoints.sts
+        overrides[.ssoOIDC] = config.endpoints.ssoOIDC
+        overrides[.qbusiness] = config.endpoints.qbusiness
+        overrides[.bedrockRuntime] = config.endpoints.bedrockRuntime
+        var awsEnvironment = environment
+        if !config.aws.profile.isEmpty { awsEnvironment["AWS_PROFILE"] = config.aws.profile }
+        endpoints = EndpointResolver(environment: awsEnvironment, overrides: overrides)
+
+        let base: any CredentialsProvider
+        if !config.aws.accessKeyID.isEmpty {
+            base = StaticCredentialsProvider(Credentials(accessKeyID: config.aws.accessKeyID, secretAccessKey: config.aws.secretAccessKey))
+        } else {
+            base = DefaultCredentialsChain.make(environment: awsEnvironment, transport: transport, logger: logger)
+        }
+        guard !config.aws.dataAccessorRoleARN.isEmpty else {
+            throw .usage("\(configPath): set [aws].data_accessor_role_arn (the role your customers trust).")
+        }
+        let account = ISVAccount(baseCredentials: base, roleARN: config.aws.dataAccessorRoleARN, region: config.aws.region,
+                                 sessionDuration: config.aws.sessionDuration)
+        let session = signIn
+        let source: TrustedIdentityExchange.IDTokenSource
+        if let idToken {
+            // Identity Center verifies this token; the subject only keys the credential cache.
+            let subject = IDTokenPayload(idToken)?.string("sub") ?? "provided-token"
+            source = { SignedInUser(subject: subject, idToken: idToken) }
+        } else {
+            source = {
+                let tokens = try await session.validTokens()
+                return SignedInUser(subject: tokens.claims.subject, idToken: tokens.idToken)
+            }
+        }
+        exchange = TrustedIdentityExchange(account: account, endpoints: endpoints, transport: transport, idToken: source, logger: logger)
+        search = PassageSearch(exchange: exchange, endpoints: endpoints, transport: transport)
+        tenants = config.tenants.map {
+            Tenant(id: $0.id, name: $0.name.isEmpty ? $0.id : $0.name, applicationID: $0.applicationID, retrieverID: $0.retrieverID,
+                   region: $0.region, idcRegion: $0.idcRegion, idcApplicationARN: $0.idcApplicationARN)
+        }
+    }
+
+    /// The tenants `tokens`' user may use: all configured, or those the tenant claim lists.
+    func tenants(for tokens: TokenSet) -> [Tenant] {
+        Tenant.available(tenants, claimedIDs: claimedTenantIDs(in: tokens))
+    }
+
+    func claimedTenantIDs(in tokens: TokenSet) -> [String]? {
+        let claim = config.identity.tenantClaim
+        guard !claim.isEmpty else { return nil }
+        return IDTokenPayload(tokens.idToken)?.strings(claim) ?? []
+    }
+
+    func shutdown() async {
+        try? await transport.shutdown()
+    }
+}
+
+/// Reads one claim from an ID token that `SignInSession` already verified (custom claims,
+/// such as the tenant list, are not part of `IDTokenClaims`).
+struct IDTokenPayload {
+    private let object: [String: Any]
+
+    init?(_ token: String) {
+        let parts = token.split(separator: ".")
+        guard parts.count == 3 else { return nil }
+        var base64 = parts[1].replacingOccurrences(of: "-", with: "+").replacingOccurrences(of: "_", with: "/")
+        base64 += String(repeating: "=", count: (4 - base64.count % 4) % 4)
+        guard let data = Data(base64Encoded: base64),
+              let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any] else { return nil }
+        self.object = object
+    }
+
+    func string(_ claim: String) -> String? { object[claim] as? String }
+
+    /// A claim that is a list of strings, or one string (space-separated, as scopes are).
+    func strings(_ claim: String) -> [String] {
+        if let list = object[claim] as? [String] { return list }
+        if let text = object[claim] as? String { return text.split(separator: " ").map(String.init) }
+        return []
+    }
+}
