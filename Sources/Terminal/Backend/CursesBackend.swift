@@ -1,4 +1,5 @@
 import CNcurses
+import Foundation
 import Glibc
 
 /// The real terminal, through ncursesw's wide-character API.
@@ -148,6 +149,17 @@ public final class CursesBackend: Backend {
             // The rest of an escape sequence follows at once if it follows at all.
             wait = decoder.hasPendingInput ? Int32(Self.escapeTimeout.milliseconds) : 0
         }
+    }
+
+    /// Puts `text` on the system clipboard through the terminal (OSC 52): works over SSH and
+    /// in tmux (with `set-clipboard on`), needs no X display.
+    public func copyToClipboard(_ text: String) {
+        emit("\u{1B}]52;c;" + Data(text.utf8).base64EncodedString() + "\u{07}")
+    }
+
+    /// Turns mouse reporting off (so the terminal's own selection works) or back on.
+    public func setMouseCapture(_ enabled: Bool) {
+        emit(enabled ? "\u{1B}[?1000h\u{1B}[?1002h\u{1B}[?1006h" : "\u{1B}[?1006l\u{1B}[?1002l\u{1B}[?1000l")
     }
 
     private func emit(_ sequence: String) {

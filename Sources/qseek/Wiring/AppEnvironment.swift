@@ -21,7 +21,7 @@ struct AppEnvironment: Sendable {
 
     /// With `idToken`, the exchange presents that token (a backend's) instead of the cached sign-in.
     init(config: QseekConfig, configPath: String, environment: [String: String] = ProcessInfo.processInfo.environment,
-         idToken: String? = nil, logger: Logger) throws(CommandFailure) {
+         idToken: String? = nil, tokenCache: TokenCache? = nil, logger: Logger) throws(CommandFailure) {
         self.config = config
         self.configPath = configPath
         self.logger = logger
@@ -39,7 +39,8 @@ struct AppEnvironment: Sendable {
         self.identity = IdentityConfiguration(issuer: identity.issuer, clientID: identity.clientID, clientSecret: secret,
                                               scopes: identity.scopes, redirectPort: identity.redirectPort,
                                               redirectPath: identity.redirectPath, redirectHost: identity.redirectHost)
-        signIn = SignInSession(configuration: self.identity, logger: logger)
+        signIn = SignInSession(configuration: self.identity, cache: tokenCache ?? TokenCache(directory: TokenCache.defaultDirectory(environment: environment)),
+                               logger: logger)
 
         transport = AWS.AsyncHTTPTransport(configuration: .init(applicationVersion: QseekVersion.current))
         var overrides: [AWSService: String] = [:]

@@ -1,0 +1,86 @@
+#!/usr/bin/env bash
+# Journey: `qseek demo` in a real terminal (tmux), as a solutions engineer runs it.
+# Sign in as a demo user, choose a tenant, ask; passages stream in and the prompt cites [1].
+# Sign out, sign in as another user of the same tenant, ask the same: a different set.
+# Resize to 60x20 and back; a hostile document stays inert; quitting restores the terminal.
+# Usage: Journeys/demo.sh PATH/TO/qseek
+QSEEK=$(realpath "${1:?usage: demo.sh PATH/TO/qseek}")
+source "$(dirname "$0")/lib.sh"
+here=$(cd "$(dirname "$0")" && pwd)
+work=$(mktemp -d)
+trap 'cleanup_tmux; rm -rf "$work"' EXIT
+
+# passage_titles FILE: the passage rows of a captured screen, titles only, sorted.
+passage_titles() { { grep -oE '[+−]\[[0-9]+\] [A-Z ]{9} [^│]*' "$1" || true; } | sed -E 's/^[+−]\[[0-9]+\] [A-Z ]{9} //; s/ — [^ ]*$//; s/ +$//' | sort; }
+
+ask() {  # ask QUESTION: type it and wait until its passages have arrived
+  tmux_ send-keys -t j -l "$1"
+  tmux_ send-keys -t j Enter
+  wait_for "passages retrieved" 30
+}
+
+sign_in_as() {  # sign_in_as N: the Nth demo user (0-based), then the first tenant
+  wait_for "Sign in as alice@acme.example" 30
+  for _ in $(seq 1 "$1"); do tmux_ send-keys -t j Down; done
+  tmux_ send-keys -t j Enter
+  wait_for "Choose a tenant" 30
+  tmux_ send-keys -t j Enter
+  wait_for "credentials" 30
+}
+
+echo "journey: qseek demo"
+start_shell 120 40
+type_line "stty -a > $work/stty-before; export XDG_STATE_HOME=$work/state XDG_CACHE_HOME=$work/cache; echo SHELL-READY"
+wait_for SHELL-READY
+type_line "$QSEEK demo; echo EXIT=\$?"
+
+sign_in_as 0
+check "signed in as alice, the status bar names her and the tenant" screen_shows "alice@acme.example · Acme Cloud"
+ask "quarterly planning process"
+screen > "$work/alice.txt"
+check "passage titles from the sandbox corpus stream into the passages pane" grep -qE '\+\[1\] ' "$work/alice.txt"
+check "the prompt pane shows the numbered passages ([1])" grep -qE '│\[1\] ' "$work/alice.txt"
+check "every row fits 120 cells with straight borders" python3 "$here/check_screen.py" widths "$work/alice.txt" 120
+
+tmux_ send-keys -t j C-o
+sign_in_as 1
+check "signed in as bob after signing out" screen_shows "bob@acme.example · Acme Cloud"
+ask "quarterly planning process"
+screen > "$work/bob.txt"
+passage_titles "$work/alice.txt" > "$work/alice-titles"
+passage_titles "$work/bob.txt" > "$work/bob-titles"
+check "alice saw passages" test -s "$work/alice-titles"
+check "bob saw passages" test -s "$work/bob-titles"
+check "bob (sales) gets a different set than alice (engineering)" bash -c "! cmp -s '$work/alice-titles' '$work/bob-titles'"
+
+tmux_ resize-window -t j -x 60 -y 20
+sleep 1
+screen > "$work/small.txt"
+check "at 60x20 every row fits and borders stay straight (tabs)" python3 "$here/check_screen.py" widths "$work/small.txt" 60
+check "at 60x20 the panes became tabs" grep -q "Chat   Passages   Prompt" "$work/small.txt"
+tmux_ resize-window -t j -x 120 -y 40
+sleep 1
+screen > "$work/big-again.txt"
+check "back at 120x40 the side-by-side layout returns, no garbage" python3 "$here/check_screen.py" widths "$work/big-again.txt" 120
+check "back at 120x40 the passages are still there" grep -qE '\+\[1\] ' "$work/big-again.txt"
+
+ask "Escape handling test"
+tmux_ send-keys -t j Tab
+tmux_ send-keys -t j Enter
+sleep 1
+screen_with_escapes > "$work/hostile.txt"
+check "the hostile document is on screen" grep -q "Escape handling test" "$work/hostile.txt"
+check "its escape sequences never reach the terminal (no ESC[2J, OSC, C1, U+202E)" \
+  python3 -c "import sys; t=open(sys.argv[1],encoding='utf-8').read(); bad=['\x1b[2J','\x1b]','\x9b','\u202e']; sys.exit(1 if any(b in t for b in bad) else 0)" "$work/hostile.txt"
+
+tmux_ send-keys -t j C-c
+tmux_ send-keys -t j C-c
+wait_for "EXIT=" 10 || true
+check "Ctrl+C twice quits with status 0" screen_shows "EXIT=0"
+check "the shell screen is back" screen_shows "SHELL-READY"
+type_line "stty -a > $work/stty-after; echo STTY-SAVED"
+wait_for STTY-SAVED
+check "terminal settings (stty -a) are restored" cmp -s "$work/stty-before" "$work/stty-after"
+
+echo "demo journey: $JOURNEY_PASSES passed, $JOURNEY_FAILURES failed"
+[ "$JOURNEY_FAILURES" -eq 0 ]

@@ -1,0 +1,41 @@
+import ArgumentParser
+import Foundation
+import Logging
+import OIDC
+import QseekConfiguration
+import Sandbox
+
+/// `qseek demo`: the whole flow on an in-process sandbox; needs no config and no network.
+struct Demo: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Run the whole flow on the embedded sandbox (an IdP plus a customer's AWS on a loopback port).",
+        discussion: "Sign in as one of the demo users, choose a tenant, and ask: everything runs offline, on this machine."
+    )
+
+    @Option(help: "Write a debug log to this file (secrets are never logged).") var debug: String?
+
+    @MainActor
+    func run() async throws {
+        let sandbox: RunningSandbox
+        do {
+            sandbox = try await SandboxServer.start()
+        } catch {
+            throw CommandFailure.unexpected("the sandbox did not start: \(error)").exit()
+        }
+        // The demo's sign-in lives and dies with this run: a private token cache.
+        let cacheDirectory = FileManager.default.temporaryDirectory.appendingPathComponent("qseek-demo-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: cacheDirectory) }
+        do {
+            let config = try ConfigParser(text: SandboxConfigFile.toml(for: sandbox), file: "(demo sandbox)").parse()
+            let environment = try AppEnvironment(config: config, configPath: "(demo sandbox at \(sandbox.baseURL))",
+                                                 tokenCache: TokenCache(directory: cacheDirectory),
+                                                 logger: SignInCommandSupport.makeLogger(debugFile: debug))
+            try await TUILauncher.run(environment)
+            await environment.shutdown()
+        } catch {
+            await sandbox.shutdown()
+            throw CommandFailure(error).exit()
+        }
+        await sandbox.shutdown()
+    }
+}

@@ -1,0 +1,60 @@
+import Accessor
+import AppCore
+import AppUI
+import Assistant
+import Foundation
+import Terminal
+
+/// Starts the TUI for an environment (a real config, or the demo's sandbox).
+enum TUILauncher {
+    @MainActor
+    static func run(_ environment: AppEnvironment) async throws(CommandFailure) {
+        let processEnvironment = ProcessInfo.processInfo.environment
+        let config = environment.config
+        var template = PromptTemplate.standard
+        if !config.prompt.template.isEmpty {
+            guard let source = try? String(contentsOfFile: config.prompt.template, encoding: .utf8) else {
+                throw .usage("\(environment.configPath): [prompt].template \(config.prompt.template) cannot be read.")
+            }
+            do {
+                template = try PromptTemplate(mustache: source)
+            } catch {
+                throw .usage("\(config.prompt.template): \(error.userMessage)")
+            }
+        }
+        let stateDirectory = LastTenant.directory(environment: processEnvironment)
+        let offersDevice = (try? await environment.signIn.supportsDeviceFlow()) ?? false
+        var state = AppState(
+            tenants: environment.tenants,
+            signInOptions: SignInOptions(issuer: config.identity.issuer, clientID: config.identity.clientID,
+                                         offersDevice: offersDevice, demoUsers: config.identity.demoUsers),
+            promptTemplate: template,
+            budgetTokens: config.prompt.budgetTokens,
+            themeName: config.ui.theme,
+            lastTenantID: LastTenant(directory: stateDirectory).load()
+        )
+        state.pageSize = config.search.maxResults
+        state.maxPages = config.search.maxPages
+        state.modelName = config.model.provider == .none || config.model.modelID.isEmpty ? nil : config.model.modelID
+
+        let catalog = ThemeCatalog.load(userDirectory: ThemeCatalog.userDirectory(environment: processEnvironment))
+        let identity = IdentityAdapter(environment: environment)
+        let app = InteractiveApp(state: state, catalog: catalog, mouse: config.ui.mouse, identity: identity,
+                                 gateway: GatewayAdapter(environment: environment),
+                                 system: DesktopServices(stateDirectory: stateDirectory))
+        if let user = await identity.resume() {
+            app.post(.signedIn(user))
+        }
+        let backend: CursesBackend
+        do {
+            backend = try CursesBackend(environment: processEnvironment, mouse: config.ui.mouse)
+        } catch {
+            throw .usage(error.userMessage)
+        }
+        await app.run(on: backend)
+        backend.shutDown()
+        for problem in catalog.problems {
+            FileHandle.standardError.write(Data("warning: \(problem.description.sanitizedForTerminal)\n".utf8))
+        }
+    }
+}
