@@ -13,10 +13,12 @@ trap 'cleanup_tmux; rm -rf "$work"' EXIT
 # passage_titles FILE: the passage rows of a captured screen, titles only, sorted.
 passage_titles() { { grep -oE '[+−]\[[0-9]+\] [A-Z ]{9} [^│]*' "$1" || true; } | sed -E 's/^[+−]\[[0-9]+\] [A-Z ]{9} //; s/ — [^ ]*$//; s/ +$//' | sort; }
 
-ask() {  # ask QUESTION: type it and wait until its passages have arrived
+ask() {  # ask QUESTION: in a new conversation, type it and wait until its passages have arrived
+  tmux_ send-keys -t j C-n
+  wait_for "New conversation." 10
   tmux_ send-keys -t j -l "$1"
   tmux_ send-keys -t j Enter
-  wait_for "passages retrieved" 30
+  wait_for " retrieved" 30
 }
 
 sign_in_as() {  # sign_in_as N: the Nth demo user (0-based), then the first tenant
@@ -74,6 +76,7 @@ check "its escape sequences never reach the terminal (no ESC[2J, OSC, C1, U+202E
   python3 -c "import sys; t=open(sys.argv[1],encoding='utf-8').read(); bad=['\x1b[2J','\x1b]','\x9b','\u202e']; sys.exit(1 if any(b in t for b in bad) else 0)" "$work/hostile.txt"
 
 tmux_ send-keys -t j C-c
+wait_for "Press Ctrl+C again to quit." 10
 tmux_ send-keys -t j C-c
 wait_for "EXIT=" 10 || true
 check "Ctrl+C twice quits with status 0" screen_shows "EXIT=0"

@@ -1,0 +1,74 @@
+#!/usr/bin/env bash
+# Journey: the non-interactive commands against `qseek sandbox serve --write-config`, as a
+# script or backend uses them: login (the script plays the browser), tenants, search in
+# text, --ndjson and --json, a backend's own ID token, and the documented exit codes.
+# Usage: Journeys/search-cli.sh PATH/TO/qseek
+set -euo pipefail
+QSEEK=$(realpath "${1:?usage: search-cli.sh PATH/TO/qseek}")
+work=$(mktemp -d)
+export XDG_CACHE_HOME=$work/cache XDG_CONFIG_HOME=$work/config XDG_STATE_HOME=$work/state LANG=C.UTF-8
+export AWS_CONFIG_FILE=/dev/null AWS_SHARED_CREDENTIALS_FILE=/dev/null AWS_EC2_METADATA_DISABLED=true
+passes=0 failures=0
+check() { local name=$1; shift; if "$@"; then echo "  ✓ $name"; passes=$((passes + 1)); else echo "  ✗ $name"; failures=$((failures + 1)); fi; }
+
+"$QSEEK" sandbox serve --port 0 --write-config "$work/sandbox.toml" > "$work/serve.out" 2> "$work/serve.err" &
+server=$!
+trap 'kill $server 2>/dev/null || true; wait $server 2>/dev/null || true; rm -rf "$work"' EXIT
+for _ in $(seq 1 100); do grep -q '^sandbox: ' "$work/serve.out" 2>/dev/null && break; sleep 0.1; done
+config=(--config "$work/sandbox.toml")
+echo "journey: search from the command line against $(head -1 "$work/serve.out")"
+
+# login prints the authorization URL on stderr; the sandbox approves a demo user's login_hint
+# at once, so fetching the URL (following the redirect to the loopback receiver) signs in.
+"$QSEEK" login "${config[@]}" --no-browser --user alice@acme.example 2> "$work/login.err" &
+login=$!
+for _ in $(seq 1 100); do grep -qo 'http://127.0.0.1[^ ]*/authorize[^ ]*' "$work/login.err" 2>/dev/null && break; sleep 0.1; done
+curl -s -L -o /dev/null "$(grep -o 'http://127.0.0.1[^ ]*/authorize[^ ]*' "$work/login.err" | head -1)"
+check "login with PKCE through the loopback receiver succeeds" wait $login
+
+"$QSEEK" tenants "${config[@]}" --json > "$work/tenants.json"
+check "tenants --json lists the user's tenant (by the tenant claim)" \
+  python3 -c "import json,sys; t=json.load(open(sys.argv[1])); sys.exit(0 if [x['id'] for x in t]==['T0100ACME'] else 1)" "$work/tenants.json"
+
+"$QSEEK" search "quarterly planning process" --tenant T0100ACME "${config[@]}" --ndjson --max 5 --pages 2 > "$work/passages.ndjson" 2> "$work/search.err"
+check "search --ndjson prints one JSON object per passage with the documented keys" python3 - "$work/passages.ndjson" <<'PY'
+import json, sys
+lines = open(sys.argv[1], encoding="utf-8").read().splitlines()
+keys = {"documentId", "title", "uri", "confidence", "content", "attributes"}
+objects = [json.loads(line) for line in lines]
+sys.exit(0 if len(objects) >= 5 and all(keys <= set(o) for o in objects) else 1)
+PY
+
+"$QSEEK" search "quarterly planning process @category=nonexistent-category" --tenant T0100ACME "${config[@]}" --json > "$work/empty.json" 2>/dev/null
+check "an attribute filter narrows the search (no passage in a category that does not exist)" \
+  python3 -c "import json,sys; sys.exit(0 if json.load(open(sys.argv[1]))['passages']==[] else 1)" "$work/empty.json"
+
+"$QSEEK" search "Escape handling test" --tenant T0100ACME "${config[@]}" --max 3 --pages 1 > "$work/hostile.txt" 2>/dev/null
+check "text output shows the hostile document" grep -q "Escape handling test" "$work/hostile.txt"
+check "text output carries none of its controls (ESC, BEL, C1, U+202E)" \
+  python3 -c "import sys; t=open(sys.argv[1],encoding='utf-8').read(); sys.exit(1 if any(c in t for c in '\x1b\x07\x9b\u202e') else 0)" "$work/hostile.txt"
+"$QSEEK" search "Escape handling test" --tenant T0100ACME "${config[@]}" --json --max 3 --pages 1 > "$work/hostile.json" 2>/dev/null
+check "JSON output escapes them as JSON does (\\u001b), and they survive a round trip" python3 - "$work/hostile.json" <<'PY'
+import json, sys
+raw = open(sys.argv[1], encoding="utf-8").read()
+titles = [p["title"] for p in json.loads(raw)["passages"]]
+sys.exit(0 if "\x1b" not in raw and "\\u001b" in raw and any("\x1b[2J" in t for t in titles) else 1)
+PY
+
+token=$(python3 -c "import json,glob; print(json.load(open(glob.glob('$XDG_CACHE_HOME/qseek/*.json')[0]))['idToken'])")
+QSEEK_ID_TOKEN=$token XDG_CACHE_HOME=$work/empty-cache "$QSEEK" search "quarterly planning process" --tenant T0100ACME "${config[@]}" --json --max 2 --pages 1 > "$work/backend.json" 2>/dev/null
+check "a backend's own ID token (QSEEK_ID_TOKEN) works without a cached sign-in" \
+  python3 -c "import json,sys; sys.exit(0 if len(json.load(open(sys.argv[1]))['passages'])==2 else 1)" "$work/backend.json"
+
+set +e
+"$QSEEK" search "x" --tenant NOPE "${config[@]}" > /dev/null 2>&1; unknown=$?
+"$QSEEK" search "x @after=2024-13-01" --tenant T0100ACME "${config[@]}" > /dev/null 2> "$work/filter.err"; badfilter=$?
+"$QSEEK" logout "${config[@]}" > /dev/null 2>&1
+"$QSEEK" search "x" --tenant T0100ACME "${config[@]}" > /dev/null 2>&1; signedout=$?
+set -e
+check "an unknown tenant exits 64 (usage)" test "$unknown" -eq 64
+check "a bad filter exits 64 and names the term" bash -c "[ $badfilter -eq 64 ] && grep -q '@after=2024-13-01' '$work/filter.err'"
+check "after logout, search exits 65 (sign-in needed)" test "$signedout" -eq 65
+
+echo "search journey: $passes passed, $failures failed"
+[ "$failures" -eq 0 ]
