@@ -24,7 +24,7 @@ struct LoopbackReceiverTests {
 
     @Test func foreignCallbacksAreAnswered400AndIgnoredUntilTheMatchingOneArrives() async throws {
         let receiver = try await LoopbackReceiver.start(expectedState: "expected-state")
-        let waiting = Task { try await receiver.waitForCallback(timeout: .seconds(30)) }
+        let waiting = Task { try await receiver.waitForCallback(timeout: .seconds(120)) }
 
         #expect(try await get(receiver, "/callback?code=stolen&state=other").status == 400)
         #expect(try await get(receiver, "/callback?code=stolen").status == 400)
@@ -41,7 +41,7 @@ struct LoopbackReceiverTests {
         let receiver = try await LoopbackReceiver.start(expectedState: "st")
         #expect(try await get(receiver, "/callback?code=first&state=st").status == 200)
         #expect(try await get(receiver, "/callback?code=second&state=st").status == 400)
-        #expect(try await receiver.waitForCallback(timeout: .seconds(5)) == .code("first"))
+        #expect(try await receiver.waitForCallback(timeout: .seconds(30)) == .code("first"))
         await receiver.close()
     }
 
@@ -52,7 +52,7 @@ struct LoopbackReceiverTests {
         let page = String(decoding: response.body, as: UTF8.self)
         #expect(page.contains("Sign-in failed"))
         #expect(!page.contains("<script>"))
-        let outcome = try await receiver.waitForCallback(timeout: .seconds(5))
+        let outcome = try await receiver.waitForCallback(timeout: .seconds(30))
         #expect(outcome == .denied(error: "access_denied", description: "<script>no</script>"))
         await receiver.close()
     }

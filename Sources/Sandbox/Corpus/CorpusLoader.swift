@@ -23,7 +23,7 @@ public enum CorpusError: Error, Sendable, Equatable, CustomStringConvertible {
 public enum CorpusLoader {
     /// The corpus compiled into the binary.
     public static func bundled() throws(CorpusError) -> Corpus {
-        try load { name in BundledCorpusFiles.contents[name] }
+        try load { name in BundledCorpusFiles.files.first { $0.name == name }?.text }
     }
 
     /// A corpus from a directory in the same format (`qseek sandbox serve --data DIR`).
