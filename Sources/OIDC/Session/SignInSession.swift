@@ -85,6 +85,13 @@ public actor SignInSession {
                 try remember(refreshed)
                 return refreshed
             } catch let error as OIDCError where !error.isNetworkFailure {
+                // A process that does not take the lock (an older qseek) may still have
+                // refreshed with a refresh token the IdP rotates; its result is as good.
+                if let latest = cache.load(key: configuration.cacheKey), latest != current,
+                    !latest.idTokenExpires(within: Self.refreshMargin, now: now())
+                {
+                    return latest
+                }
                 if case .signInRequired = error { throw error }
                 throw OIDCError.signInRequired(reason: "renewing the sign-in failed: \(error.userMessage)")
             }
