@@ -1,5 +1,6 @@
 import AWS
 import Foundation
+import Logging
 
 /// Passage search for one tenant, as an async stream of pages: SearchRelevantContent signed
 /// with the identity-aware credentials of that tenant, following `nextToken` up to the
@@ -8,11 +9,14 @@ public struct PassageSearch: Sendable {
     private let exchange: TrustedIdentityExchange
     private let endpoints: EndpointResolver
     private let transport: any HTTPTransport
+    private let logger: Logger
 
-    public init(exchange: TrustedIdentityExchange, endpoints: EndpointResolver, transport: any HTTPTransport) {
+    public init(exchange: TrustedIdentityExchange, endpoints: EndpointResolver, transport: any HTTPTransport,
+                logger: Logger = Logger(label: "qseek.accessor")) {
         self.exchange = exchange
         self.endpoints = endpoints
         self.transport = transport
+        self.logger = logger
     }
 
     public func pages(of query: PassageQuery) -> AsyncThrowingStream<[Passage], any Error> {
@@ -39,7 +43,7 @@ public struct PassageSearch: Sendable {
             throw AccessorError.configuration(AccessorError.describe(error))
         }
         let service = QBusiness(client: AWSServiceClient(service: .qbusiness, region: tenant.region, endpoint: endpoint,
-                                                         credentials: credentials, transport: transport))
+                                                         credentials: credentials, transport: transport, logger: logger))
         let request = SearchRelevantContentRequest(applicationID: tenant.applicationID, queryText: query.text,
                                                    retrieverID: tenant.retrieverID, attributeFilter: query.filter,
                                                    maxResults: query.pageSize)

@@ -80,7 +80,7 @@ struct AppEnvironment: Sendable {
             }
         }
         exchange = TrustedIdentityExchange(account: account, endpoints: endpoints, transport: transport, idToken: source, logger: logger)
-        search = PassageSearch(exchange: exchange, endpoints: endpoints, transport: transport)
+        search = PassageSearch(exchange: exchange, endpoints: endpoints, transport: transport, logger: logger)
         tenants = config.tenants.map {
             Tenant(id: $0.id, name: $0.name.isEmpty ? $0.id : $0.name, applicationID: $0.applicationID, retrieverID: $0.retrieverID,
                    region: $0.region, idcRegion: $0.idcRegion, idcApplicationARN: $0.idcApplicationARN)
