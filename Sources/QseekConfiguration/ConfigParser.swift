@@ -1,4 +1,3 @@
-import Foundation
 import TOMLKit
 
 /// Turns TOML text into a ``QseekConfig``, strictly: unknown tables and keys, wrong types and
@@ -16,7 +15,7 @@ public struct ConfigParser {
     }
 
     public func parse() throws -> QseekConfig {
-        try rejectHeadersTOMLKitCannotParse()
+        try TOMLPrecheck(text: text, file: file).run()
         let root: TOMLTable
         do {
             root = try TOMLTable(string: text)
@@ -138,36 +137,6 @@ public struct ConfigParser {
         }
 
         return config
-    }
-
-    /// toml++ (the C++ parser inside TOMLKit) aborts the process, rather than reporting an
-    /// error, on a table header whose name starts with a character that cannot start a key
-    /// (`[=aws]`, `[ .x]`, `[é]`). A typo must never crash qseek, so such headers are refused
-    /// here first. Lines inside multi-line strings are skipped.
-    private func rejectHeadersTOMLKitCannotParse() throws {
-        var insideMultiLineString: String?
-        for (offset, rawLine) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-            let line = Substring(rawLine)
-            if let delimiter = insideMultiLineString {
-                if line.components(separatedBy: delimiter).count % 2 == 0 { insideMultiLineString = nil }
-                continue
-            }
-            for delimiter in ["\"\"\"", "'''"] where line.components(separatedBy: delimiter).count % 2 == 0 {
-                insideMultiLineString = delimiter
-            }
-            var rest = line.drop(while: { $0 == " " || $0 == "\t" })
-            guard rest.first == "[" else { continue }
-            rest = rest.dropFirst()
-            if rest.first == "[" { rest = rest.dropFirst() }
-            rest = rest.drop(while: { $0 == " " || $0 == "\t" })
-            guard let first = rest.first else {
-                throw ConfigError(file: file, line: offset + 1, key: nil, message: "a table header needs a table name")
-            }
-            let startsKey = first.isASCII && (first.isLetter || first.isNumber || first == "_" || first == "-" || first == "\"" || first == "'")
-            if !startsKey && first != "]" {
-                throw ConfigError(file: file, line: offset + 1, key: nil, message: "`\(line.trimmingCharacters(in: .whitespaces))` is not a valid table name")
-            }
-        }
     }
 
     private func section(_ root: TOMLTable, _ name: String) throws -> TOMLTable? {

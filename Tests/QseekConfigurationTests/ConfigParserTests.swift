@@ -265,3 +265,36 @@ struct MalformedConfigTests {
         }
     }
 }
+
+@Suite("TOML pre-check")
+struct TOMLPrecheckTests {
+    func message(_ text: String) -> ConfigError? {
+        do {
+            try TOMLPrecheck(text: text, file: "p.toml").run()
+            return nil
+        } catch {
+            return error as? ConfigError
+        }
+    }
+
+    @Test func aClosingBraceWhereAnArrayValueBelongsIsAnErrorNotACrash() throws {
+        let error = try #require(message("[identity]\nscopes = [\n  }\"openid\"]\n"))
+        #expect(error.line == 3)
+        #expect(try #require(message("a = [1, }")).message.contains("array value"))
+    }
+
+    @Test func unbalancedBracketsAreReportedWhereTheyStart() throws {
+        #expect(try #require(message("a = 1\nb = [1, 2\n")).line == 2)
+        #expect(try #require(message("a = ]\n")).line == 1)
+        #expect(try #require(message("a = {b = 1]\n")).line == 1)
+    }
+
+    @Test func bracketsInStringsAndCommentsDoNotCount() {
+        #expect(message(#"a = "[}" # ]]]"# + "\nb = 'x]'\nc = \"\"\"\n[=}\n\"\"\"\nd = \"esc \\\" [\"\n") == nil)
+        #expect(message(ConfigParserTests.example) == nil)
+    }
+
+    @Test func anUnclosedStringIsReported() throws {
+        #expect(try #require(message("a = 1\nb = \"open\n")).line == 2)
+    }
+}
