@@ -33,6 +33,7 @@ public final class LoopbackReceiver: Sendable {
         port: Int = 0,
         path: String = "/callback",
         expectedState: String,
+        idleTimeout: TimeAmount = .seconds(10),
         group: any EventLoopGroup = MultiThreadedEventLoopGroup.singleton
     ) async throws -> LoopbackReceiver {
         guard path.hasPrefix("/") else { throw OIDCError.invalidConfiguration("redirect_path must start with `/`") }
@@ -45,6 +46,9 @@ public final class LoopbackReceiver: Sendable {
                 .serverChannelOption(.socketOption(.so_reuseaddr), value: 1)
                 .childChannelInitializer { child in
                     child.eventLoop.makeCompletedFuture {
+                        // A connection that sends nothing (or never finishes its request) is
+                        // dropped, so nobody can hold descriptors open in a long-lived process.
+                        try child.pipeline.syncOperations.addHandler(IdleStateHandler(allTimeout: idleTimeout))
                         try child.pipeline.syncOperations.configureHTTPServerPipeline(withErrorHandling: true)
                         try child.pipeline.syncOperations.addHandler(CallbackHandler(gate: gate))
                     }
