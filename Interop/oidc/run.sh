@@ -126,7 +126,7 @@ check "the authorization URL uses PKCE S256" url_has "code_challenge_method=S256
 check "the authorization URL carries state, nonce and the login hint" \
     bash -c "grep -q 'state=' '$work/alice.url' && grep -q 'nonce=' '$work/alice.url' && grep -q 'login_hint=alice' '$work/alice.url'"
 check "the redirect URI is on 127.0.0.1" url_has "redirect_uri=http%3A%2F%2F127.0.0.1%3A" alice
-check "the browser saw the success page" grep -q "receiver answered 200: Signed in" "$work/alice.browser"
+check "the browser saw the success page" grep -q "receiver answered 200: Sign-in received" "$work/alice.browser"
 
 whoami_json="$("$qseek" whoami --json 2>"$work/whoami.err")" || true
 check "whoami --json shows the subject" \

@@ -38,7 +38,7 @@ struct LoopbackReceiverTests {
 
         let accepted = try await get(receiver, "/callback?code=the-code&state=expected-state")
         #expect(accepted.status == 200)
-        #expect(String(decoding: accepted.body, as: UTF8.self).contains("You are signed in"))
+        #expect(String(decoding: accepted.body, as: UTF8.self).contains("Sign-in received"))
         #expect(try await waiting.value == .code("the-code"))
         await receiver.close()
     }
