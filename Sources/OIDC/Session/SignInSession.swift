@@ -84,7 +84,7 @@ public actor SignInSession {
                 let refreshed = try await tokenEndpoint().refresh(current)
                 try remember(refreshed)
                 return refreshed
-            } catch let error as OIDCError where !error.isNetworkFailure {
+            } catch let error as OIDCError {
                 // A process that does not take the lock (an older qseek) may still have
                 // refreshed with a refresh token the IdP rotates; its result is as good.
                 if let latest = cache.load(key: configuration.cacheKey), latest != current,
@@ -92,8 +92,15 @@ public actor SignInSession {
                 {
                     return latest
                 }
-                if case .signInRequired = error { throw error }
-                throw OIDCError.signInRequired(reason: "renewing the sign-in failed: \(error.userMessage)")
+                switch error {
+                case .signInRequired, .unexpectedResponse, .cancelled:
+                    // A broken or unreachable IdP is not a reason to sign in again.
+                    throw error
+                case _ where error.isNetworkFailure:
+                    throw error
+                default:
+                    throw OIDCError.signInRequired(reason: "renewing the sign-in failed: \(error.userMessage)")
+                }
             }
         }
     }
