@@ -147,7 +147,15 @@ let package = Package(
                 .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
             ]
         ),
-        .testTarget(name: "AccessorTests", dependencies: ["Accessor"]),
+        .testTarget(
+            name: "AccessorTests",
+            dependencies: [
+                "Accessor", "AWS", "Sandbox",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "NIOCore", package: "swift-nio"),
+            ]
+        ),
         .testTarget(name: "AssistantTests", dependencies: ["Assistant", "Accessor"]),
         .testTarget(name: "AppCoreTests", dependencies: ["AppCore", "Accessor", "Assistant"]),
         .testTarget(name: "AppUITests", dependencies: ["AppUI", "AppCore", "Accessor", "Terminal"], exclude: ["Snapshots"]),
