@@ -229,3 +229,12 @@ def test_missing_authorization_is_refused_and_the_server_keeps_serving(sandbox):
     huge = requests.post(url + "/qbusiness/applications/x/relevant-content", data=b"x" * (10 * 1024 * 1024 + 1), timeout=30)
     assert huge.status_code == 413
     assert requests.get(url + "/idp/.well-known/openid-configuration", timeout=10).status_code == 200
+
+
+def test_the_escape_sequence_document_reaches_the_client_unaltered(sandbox):
+    acme = tenant(sandbox, ACME)
+    credentials = tti.credentials_b(sandbox, "bob@acme.example", acme)
+    items = tti.search(sandbox, credentials, acme, "terminal escape handling test", maxResults=3)["relevantContent"]
+    hostile = next(item for item in items if item["documentId"].endswith("escape-test-0001"))
+    assert "\x1b[2J" in hostile["documentTitle"] and "\u202e" in hostile["documentTitle"]
+    assert "\x1b]52;c;" in hostile["content"] and "\x9b" in hostile["content"]
