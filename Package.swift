@@ -131,6 +131,7 @@ let package = Package(
             dependencies: [
                 "Sandbox",
                 "AWS",
+                "OIDC",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "NIOCore", package: "swift-nio"),
