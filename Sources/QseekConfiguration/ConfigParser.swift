@@ -15,6 +15,7 @@ public struct ConfigParser {
     }
 
     public func parse() throws -> QseekConfig {
+        try TOMLPrecheck(text: text, file: file).run()
         let root: TOMLTable
         do {
             root = try TOMLTable(string: text)

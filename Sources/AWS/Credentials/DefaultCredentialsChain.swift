@@ -3,6 +3,10 @@ import Logging
 /// The SDKs' default provider chain, in their order:
 /// explicit → environment → shared profile (keys, process, role) → container → EC2 IMDSv2,
 /// cached and refreshed five minutes before expiry.
+///
+/// The last step talks to 169.254.169.254 when nothing earlier matched. Tests and tools that
+/// must stay on loopback pass `AWS_EC2_METADATA_DISABLED=true` (or point
+/// `AWS_EC2_METADATA_SERVICE_ENDPOINT` at a local server) in the injected environment.
 public enum DefaultCredentialsChain {
     public static func make(explicit: Credentials? = nil, environment: [String: String], transport: any HTTPTransport,
                             files: SharedConfigFiles? = nil, retry: RetryStrategy = RetryStrategy(),

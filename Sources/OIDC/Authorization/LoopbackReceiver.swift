@@ -10,7 +10,10 @@ public enum AuthorizationCallback: Sendable, Equatable {
     case denied(error: String, description: String?)
 }
 
-extension AuthorizationCallback: CustomStringConvertible {
+extension AuthorizationCallback: CustomStringConvertible, CustomDebugStringConvertible, CustomReflectable {
+    public var debugDescription: String { description }
+    public var customMirror: Mirror { Mirror(self, children: [], displayStyle: .enum) }
+
     public var description: String {
         switch self {
         case .code: return "code(<redacted>)"

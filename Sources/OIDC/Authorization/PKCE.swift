@@ -19,8 +19,10 @@ public struct PKCE: Sendable {
     }
 }
 
-extension PKCE: CustomStringConvertible {
+extension PKCE: CustomStringConvertible, CustomDebugStringConvertible, CustomReflectable {
     public var description: String { "PKCE(S256, verifier: <redacted>)" }
+    public var debugDescription: String { description }
+    public var customMirror: Mirror { Mirror(self, children: ["method": method, "challenge": challenge], displayStyle: .struct) }
 }
 
 /// Unguessable values for `state`, `nonce` and the PKCE verifier.

@@ -78,7 +78,7 @@ public actor SignInSession {
             let refreshed = try await tokenEndpoint().refresh(cached)
             try remember(refreshed)
             return refreshed
-        } catch let error as OIDCError where !error.isNetworkFailure {
+        } catch let error as OIDCError {
             // Another qseek process may have refreshed first with a refresh token the IdP
             // rotates; its result is in the cache by now and is as good as ours.
             if let current = cache.load(key: configuration.cacheKey), current != cached,
@@ -86,8 +86,15 @@ public actor SignInSession {
             {
                 return current
             }
-            if case .signInRequired = error { throw error }
-            throw OIDCError.signInRequired(reason: "renewing the sign-in failed: \(error.userMessage)")
+            switch error {
+            case .signInRequired, .unexpectedResponse, .cancelled:
+                // A broken or unreachable IdP is not a reason to sign in again.
+                throw error
+            case _ where error.isNetworkFailure:
+                throw error
+            default:
+                throw OIDCError.signInRequired(reason: "renewing the sign-in failed: \(error.userMessage)")
+            }
         }
     }
 

@@ -55,10 +55,25 @@ struct TokenResponse: Sendable, Decodable {
         case refreshToken = "refresh_token"
         case expiresIn = "expires_in"
     }
+
+    init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        accessToken = try c.decodeIfPresent(String.self, forKey: .accessToken)
+        tokenType = try c.decodeIfPresent(String.self, forKey: .tokenType)
+        idToken = try c.decodeIfPresent(String.self, forKey: .idToken)
+        refreshToken = try c.decodeIfPresent(String.self, forKey: .refreshToken)
+        // RFC 6749 says a number; some IdPs (Azure AD v1) send a string.
+        if let seconds = try? c.decodeIfPresent(Double.self, forKey: .expiresIn) {
+            expiresIn = seconds
+        } else {
+            expiresIn = (try? c.decodeIfPresent(String.self, forKey: .expiresIn)).flatMap { $0.flatMap(Double.init) }
+        }
+    }
 }
 
-extension TokenResponse: CustomStringConvertible {
+extension TokenResponse: CustomStringConvertible, CustomReflectable {
     var description: String { "TokenResponse(<redacted>)" }
+    var customMirror: Mirror { Mirror(self, children: [], displayStyle: .struct) }
 }
 
 /// An OAuth error body (RFC 6749 §5.2).

@@ -28,9 +28,11 @@ public struct HTTPRequest: Sendable {
     }
 }
 
-extension HTTPRequest: CustomStringConvertible {
+extension HTTPRequest: CustomStringConvertible, CustomDebugStringConvertible, CustomReflectable {
     /// Method and URL only: headers and bodies carry secrets (client secret, codes, tokens).
     public var description: String { "\(method.rawValue) \(url.absoluteString)" }
+    public var debugDescription: String { description }
+    public var customMirror: Mirror { Mirror(self, children: ["method": method.rawValue, "url": url], displayStyle: .struct) }
 }
 
 public struct HTTPResponse: Sendable {

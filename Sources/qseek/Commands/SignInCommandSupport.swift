@@ -25,6 +25,11 @@ enum SignInCommandSupport {
     }
 
     static func session(options: SignInCommonOptions) throws -> SignInSession {
+        try sessionAndFlow(options: options).session
+    }
+
+    /// The session plus `[identity].flow`, from one reading of the config file.
+    static func sessionAndFlow(options: SignInCommonOptions) throws -> (session: SignInSession, flow: QseekConfig.Flow) {
         let logger = makeLogger(debugFile: options.debug)
         let (config, location) = try QseekConfig.load(option: options.config)
         let identity = config.identity
@@ -48,11 +53,7 @@ enum SignInCommandSupport {
             redirectHost: identity.redirectHost
         )
         logger.debug("sign-in configuration", metadata: ["config": "\(configuration)", "file": "\(location.path)"])
-        return SignInSession(configuration: configuration, logger: logger)
-    }
-
-    static func flow(options: SignInCommonOptions) throws -> QseekConfig.Flow {
-        try QseekConfig.load(option: options.config).0.identity.flow
+        return (SignInSession(configuration: configuration, logger: logger), identity.flow)
     }
 
     /// Progress and prompts go to stderr; stdout is for data.
