@@ -132,6 +132,7 @@ let package = Package(
                 "Sandbox",
                 "AWS",
                 "OIDC",
+                "QseekConfiguration",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "NIOCore", package: "swift-nio"),
