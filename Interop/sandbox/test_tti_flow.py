@@ -238,3 +238,16 @@ def test_the_escape_sequence_document_reaches_the_client_unaltered(sandbox):
     hostile = next(item for item in items if item["documentId"].endswith("escape-test-0001"))
     assert "\x1b[2J" in hostile["documentTitle"] and "\u202e" in hostile["documentTitle"]
     assert "\x1b]52;c;" in hostile["content"] and "\x9b" in hostile["content"]
+
+
+def test_an_external_trusted_issuer_is_honoured_and_the_own_idp_is_not(federated_sandboxes):
+    federated, external = federated_sandboxes
+    config, acme = federated["config"], tenant(federated, ACME)
+    credentials_a = tti.assume_role(config, acme["id"])
+    foreign = tti.id_token(external["config"]["identity"]["issuer"], "qseek-demo", "alice@acme.example")
+    answer = tti.create_token_with_iam(config, acme, credentials_a, foreign)
+    assert answer["awsAdditionalDetails"]["identityContext"]
+    own = tti.id_token(config["identity"]["issuer"], "qseek-demo", "alice@acme.example")
+    with pytest.raises(ClientError) as excinfo:
+        tti.create_token_with_iam(config, acme, credentials_a, own)
+    assert error_code(excinfo) == "InvalidGrantException"
