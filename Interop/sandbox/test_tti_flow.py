@@ -251,3 +251,20 @@ def test_an_external_trusted_issuer_is_honoured_and_the_own_idp_is_not(federated
     with pytest.raises(ClientError) as excinfo:
         tti.create_token_with_iam(config, acme, credentials_a, own)
     assert error_code(excinfo) == "InvalidGrantException"
+
+
+def test_one_endpoint_url_without_prefixes_serves_every_service(sandbox, monkeypatch):
+    """AWS_ENDPOINT_URL alone (no per-service prefixes) reaches STS, Identity Center and Q Business."""
+    monkeypatch.setenv("AWS_ENDPOINT_URL", sandbox["url"])
+    config, acme = sandbox["config"], tenant(sandbox, ACME)
+    token = tti.id_token(config["identity"]["issuer"], "qseek-demo", "alice@acme.example")
+    base = tti.base_session(config)
+    credentials_a = base.client("sts", config=tti.NO_RETRIES).assume_role(
+        RoleArn=config["aws"]["data_accessor_role_arn"], RoleSessionName="one-endpoint", DurationSeconds=900,
+        Tags=[{"Key": tti.TAG, "Value": acme["id"]}])["Credentials"]
+    answer = tti.as_session(credentials_a, acme["idc_region"]).client("sso-oidc", config=tti.NO_RETRIES).create_token_with_iam(
+        clientId=acme["idc_application_arn"], grantType="urn:ietf:params:oauth:grant-type:jwt-bearer", assertion=token)
+    credentials_b = tti.assume_role(config, acme["id"], context=answer["awsAdditionalDetails"]["identityContext"])
+    result = tti.as_session(credentials_b, acme["region"]).client("qbusiness", config=tti.NO_RETRIES).search_relevant_content(
+        applicationId=acme["application_id"], queryText="vacation", contentSource={"retriever": {"retrieverId": acme["retriever_id"]}})
+    assert result["relevantContent"]
