@@ -1,4 +1,10 @@
 import Foundation
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
 import Testing
 
 @testable import OIDC
@@ -32,7 +38,7 @@ struct LoopbackReceiverTests {
 
         let accepted = try await get(receiver, "/callback?code=the-code&state=expected-state")
         #expect(accepted.status == 200)
-        #expect(String(decoding: accepted.body, as: UTF8.self).contains("You are signed in"))
+        #expect(String(decoding: accepted.body, as: UTF8.self).contains("Sign-in received"))
         #expect(try await waiting.value == .code("the-code"))
         await receiver.close()
     }
@@ -79,6 +85,18 @@ struct LoopbackReceiverTests {
         let port = receiver.port
         await receiver.close()
         #expect(!isListening(port: port))
+    }
+
+    @Test func anIdleConnectionIsDropped() async throws {
+        let receiver = try await LoopbackReceiver.start(expectedState: "st", idleTimeout: .milliseconds(200))
+        defer { Task { await receiver.close() } }
+        let fd = try #require(connectedSocket(port: receiver.port))
+        defer { close(fd) }
+        // Send nothing: the receiver must hang up, which read() reports as end of file.
+        var buffer = [UInt8](repeating: 0, count: 16)
+        var timeout = timeval(tv_sec: 5, tv_usec: 0)
+        setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
+        #expect(read(fd, &buffer, buffer.count) == 0)
     }
 
     @Test func aConfiguredPortAndPathAreUsed() async throws {

@@ -4,15 +4,6 @@ import Logging
 import OIDC
 import QseekConfiguration
 
-/// Options every sign-in command takes (CONFIG.md: every command takes these two).
-struct SignInCommonOptions: ParsableArguments {
-    @Option(name: .long, help: "Config file (default: $QSEEK_CONFIG, then $XDG_CONFIG_HOME/qseek/config.toml).")
-    var config: String?
-
-    @Option(name: .long, help: "Write a debug log to this file (secrets are never logged).")
-    var debug: String?
-}
-
 /// What the login, logout and whoami commands share: reading the config, building the
 /// session, reporting to stderr, and turning errors into the documented exit codes.
 enum SignInCommandSupport {
@@ -119,33 +110,5 @@ enum SignInCommandSupport {
         guard let debugFile else { return Logger(label: "qseek.oidc", factory: { _ in SwiftLogNoOpLogHandler() }) }
         let handler = DebugFileLogHandler(path: debugFile)
         return Logger(label: "qseek.oidc", factory: { _ in handler })
-    }
-}
-
-/// `--debug FILE`: appends log lines to a file the user chose. Only what the library logs
-/// reaches it, and the library never logs tokens or secrets.
-struct DebugFileLogHandler: LogHandler {
-    var metadata: Logger.Metadata = [:]
-    var logLevel: Logger.Level = .debug
-    private let handle: FileHandle?
-
-    init(path: String) {
-        if !FileManager.default.fileExists(atPath: path) {
-            _ = FileManager.default.createFile(atPath: path, contents: nil, attributes: [.posixPermissions: 0o600])
-        }
-        handle = FileHandle(forWritingAtPath: path)
-        _ = try? handle?.seekToEnd()
-    }
-
-    subscript(metadataKey key: String) -> Logger.Metadata.Value? {
-        get { metadata[key] }
-        set { metadata[key] = newValue }
-    }
-
-    func log(event: LogEvent) {
-        let merged = metadata.merging(event.metadata ?? [:]) { $1 }
-        let details = merged.isEmpty ? "" : " " + merged.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: " ")
-        let line = "\(ISO8601DateFormatter().string(from: Date())) \(event.level) \(event.message)\(details)\n"
-        handle?.write(Data(line.utf8))
     }
 }
