@@ -114,6 +114,8 @@ let package = Package(
             dependencies: ["Terminal", "AWS", "OIDC", "Accessor", "QseekConfiguration"],
             path: "Sources/QseekFuzz"
         ),
+        // Median search time over 10,000 documents; run it built with `-c release`.
+        .executableTarget(name: "sandbox-search-bench", dependencies: ["Sandbox"], path: "Benchmarks/SandboxSearch"),
 
         // Built-in themes live in `themes/*.toml` at the top of the repository; this plugin
         // compiles them into AppUI so an installed binary needs no resource bundle beside it.
@@ -165,6 +167,8 @@ let package = Package(
             dependencies: [
                 "Sandbox",
                 "AWS",
+                "OIDC",
+                "QseekConfiguration",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "NIOCore", package: "swift-nio"),

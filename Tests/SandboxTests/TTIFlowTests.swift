@@ -123,15 +123,4 @@ import Testing
             #expect(!token.isEmpty)
         }
     }
-
-    @Test func theWrittenConfigNamesEveryEndpointTenantAndTheDemoKey() async throws {
-        try await withSandbox { http in
-            let text = SandboxConfigFile.toml(for: http.sandbox)
-            #expect(text.contains("issuer = \"\(http.sandbox.baseURL)/idp\""))
-            #expect(text.contains("sso_oidc = \"\(http.sandbox.baseURL)/sso-oidc\""))
-            #expect(text.contains("access_key_id = \"\(DemoCredentials.accessKeyID)\""))
-            #expect(text.contains("model_id = \"sandbox.extractive-v1\""))
-            for tenant in http.sandbox.corpus.tenants { #expect(text.contains("application_id = \"\(tenant.applicationID)\"")) }
-        }
-    }
 }

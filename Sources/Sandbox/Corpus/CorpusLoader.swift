@@ -28,7 +28,11 @@ public enum CorpusLoader {
 
     /// A corpus from a directory in the same format (`qseek sandbox serve --data DIR`).
     public static func directory(_ url: URL) throws(CorpusError) -> Corpus {
-        try load { name in try? String(contentsOf: url.appending(path: name), encoding: .utf8) }
+        do {
+            return try load { name in try? String(contentsOf: url.appending(path: name), encoding: .utf8) }
+        } catch .missingFile(let name) {
+            throw .missingFile(url.appending(path: name).path)
+        }
     }
 
     /// Loads through `read`, which returns a file's text or nil when it does not exist.
