@@ -1,5 +1,6 @@
 import AWS
 import Foundation
+import Logging
 
 /// Passage search for one tenant, as an async stream of pages: SearchRelevantContent signed
 /// with the identity-aware credentials of that tenant, following `nextToken` up to the
@@ -8,11 +9,14 @@ public struct PassageSearch: Sendable {
     private let exchange: TrustedIdentityExchange
     private let endpoints: EndpointResolver
     private let transport: any HTTPTransport
+    private let logger: Logger
 
-    public init(exchange: TrustedIdentityExchange, endpoints: EndpointResolver, transport: any HTTPTransport) {
+    public init(exchange: TrustedIdentityExchange, endpoints: EndpointResolver, transport: any HTTPTransport,
+                logger: Logger = Logger(label: "qseek.accessor")) {
         self.exchange = exchange
         self.endpoints = endpoints
         self.transport = transport
+        self.logger = logger
     }
 
     public func pages(of query: PassageQuery) -> AsyncThrowingStream<[Passage], any Error> {
@@ -39,13 +43,16 @@ public struct PassageSearch: Sendable {
             throw AccessorError.configuration(AccessorError.describe(error))
         }
         let service = QBusiness(client: AWSServiceClient(service: .qbusiness, region: tenant.region, endpoint: endpoint,
-                                                         credentials: credentials, transport: transport))
+                                                         credentials: credentials, transport: transport, logger: logger))
         let request = SearchRelevantContentRequest(applicationID: tenant.applicationID, queryText: query.text,
                                                    retrieverID: tenant.retrieverID, attributeFilter: query.filter,
                                                    maxResults: query.pageSize)
         var rank = 0
+        logger.debug("search started", metadata: ["tenant": "\(tenant.id)", "pageSize": "\(query.pageSize)", "maxPages": "\(query.maxPages)"])
         do {
             for try await page in service.searchRelevantContentPages(request, maxPages: query.maxPages) {
+                logger.debug("search page arrived", metadata: ["tenant": "\(tenant.id)", "passages": "\(page.relevantContent.count)",
+                                                               "more": "\(page.nextToken != nil)"])
                 let passages = page.relevantContent.map { content -> Passage in
                     rank += 1
                     return Passage(content, rank: rank)

@@ -48,7 +48,8 @@ enum SignInCommandSupport {
             redirectHost: identity.redirectHost
         )
         logger.debug("sign-in configuration", metadata: ["config": "\(configuration)", "file": "\(location.path)"])
-        return SignInSession(configuration: configuration, logger: logger)
+        return SignInSession(configuration: configuration, transport: LoggedIdentityTransport(base: OIDC.AsyncHTTPTransport(), logger: logger),
+                             logger: logger)
     }
 
     static func flow(options: SignInCommonOptions) throws -> QseekConfig.Flow {
@@ -79,6 +80,25 @@ enum SignInCommandSupport {
         case .signedIn:
             // `login` reports the outcome itself, with the issuer.
             break
+        }
+    }
+
+    /// `describe`, and a `--debug` line for each step of the sign-in (its name only: the
+    /// authorization URL carries the PKCE challenge, state and nonce).
+    static func progress(logger: Logger) -> @Sendable (SignInProgress) -> Void {
+        { step in
+            let name: String
+            switch step {
+            case .authorizationURL: name = "authorizationURL"
+            case .browserLaunched(let launched): name = launched ? "browserLaunched" : "browserNotLaunched"
+            case .waitingForBrowser: name = "waitingForBrowser"
+            case .exchangingCode: name = "exchangingCode"
+            case .deviceCode: name = "deviceCode"
+            case .waitingForDeviceApproval: name = "waitingForDeviceApproval"
+            case .signedIn: name = "signedIn"
+            }
+            logger.debug("sign-in step", metadata: ["step": "\(name)"])
+            describe(step)
         }
     }
 
@@ -128,12 +148,10 @@ struct DebugFileLogHandler: LogHandler {
     var logLevel: Logger.Level = .debug
     private let handle: FileHandle?
 
+    /// Opened for appending (O_APPEND), so several handlers on one file never overwrite each other.
     init(path: String) {
-        if !FileManager.default.fileExists(atPath: path) {
-            _ = FileManager.default.createFile(atPath: path, contents: nil, attributes: [.posixPermissions: 0o600])
-        }
-        handle = FileHandle(forWritingAtPath: path)
-        _ = try? handle?.seekToEnd()
+        let descriptor = open(path, O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0o600)
+        handle = descriptor >= 0 ? FileHandle(fileDescriptor: descriptor, closeOnDealloc: true) : nil
     }
 
     subscript(metadataKey key: String) -> Logger.Metadata.Value? {
@@ -143,8 +161,27 @@ struct DebugFileLogHandler: LogHandler {
 
     func log(event: LogEvent) {
         let merged = metadata.merging(event.metadata ?? [:]) { $1 }
-        let details = merged.isEmpty ? "" : " " + merged.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: " ")
-        let line = "\(ISO8601DateFormatter().string(from: Date())) \(event.level) \(event.message)\(details)\n"
+        let details = merged.isEmpty ? "" : " " + merged.sorted { $0.key < $1.key }
+            .map { "\($0.key)=\(LogRedaction.value($0.value.description, key: $0.key))" }.joined(separator: " ")
+        let line = "\(ISO8601DateFormatter().string(from: Date())) \(event.level) \(LogRedaction.text(event.message.description))\(details)\n"
         handle?.write(Data(line.utf8))
+    }
+}
+
+/// The last line of defence for `--debug`: the libraries are written never to log a secret,
+/// and this makes a slip visible instead of harmful. Values under a secret-sounding key are
+/// dropped, and anything shaped like a JWT (ID, access and refresh tokens, the identity
+/// context) is cut out of every line.
+enum LogRedaction {
+    static let secretKeys = ["token", "secret", "signature", "password", "assertion", "context", "authorization", "credential"]
+
+    static func value(_ value: String, key: String) -> String {
+        let lowered = key.lowercased()
+        if secretKeys.contains(where: { lowered.contains($0) }) { return "<redacted>" }
+        return text(value)
+    }
+
+    static func text(_ text: String) -> String {
+        text.replacing(#/eyJ[A-Za-z0-9_-]{4,}\.[A-Za-z0-9_-]{4,}\.[A-Za-z0-9_-]*/#, with: "<redacted JWT>")
     }
 }
