@@ -162,6 +162,15 @@ let package = Package(
         .testTarget(name: "AppCoreTests", dependencies: ["AppCore", "Accessor", "Assistant"]),
         .testTarget(name: "AppUITests", dependencies: ["AppUI", "AppCore", "Accessor", "Terminal"], exclude: ["Snapshots"]),
         .testTarget(name: "QseekConfigurationTests", dependencies: ["QseekConfiguration"]),
+        // The executable's commands and diagnostics, run in process against the sandbox.
+        .testTarget(
+            name: "qseekTests",
+            dependencies: [
+                "qseek", "Sandbox", "QseekConfiguration", "OIDC", "AWS", "Accessor",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
         .testTarget(
             name: "SandboxTests",
             dependencies: [

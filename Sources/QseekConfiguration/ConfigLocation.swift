@@ -27,25 +27,37 @@ public struct ConfigLocation: Sendable, Equatable {
 }
 
 extension QseekConfig {
-    /// Finds, reads and parses the config. Returns the defaults when no file exists at a
-    /// default location.
+    /// Finds, reads and parses the config, then applies the `QSEEK_*` environment overrides
+    /// (``EnvironmentOverrides``). Returns the defaults when no file exists at a default location.
     public static func load(option: String?, environment: [String: String] = ProcessInfo.processInfo.environment) throws -> (QseekConfig, ConfigLocation) {
         let location = ConfigLocation.resolve(option: option, environment: environment)
+        var config = try read(location)
+        try EnvironmentOverrides.apply(to: &config, environment: environment)
+        return (config, location)
+    }
+
+    /// The file's config without environment overrides (defaults when a default location is empty).
+    static func read(_ location: ConfigLocation) throws -> QseekConfig {
         guard FileManager.default.fileExists(atPath: location.path) else {
             if location.mustExist {
                 throw ConfigError(file: location.path, line: nil, key: nil, message: "no such file")
             }
-            return (QseekConfig(), location)
+            return QseekConfig()
         }
+        return try ConfigParser(text: try text(at: location.path), file: location.path).parse()
+    }
+
+    /// The file's text, or a ``ConfigError`` that names it.
+    public static func text(at path: String) throws(ConfigError) -> String {
         let data: Data
         do {
-            data = try Data(contentsOf: URL(fileURLWithPath: location.path))
+            data = try Data(contentsOf: URL(fileURLWithPath: path))
         } catch {
-            throw ConfigError(file: location.path, line: nil, key: nil, message: "cannot be read")
+            throw ConfigError(file: path, line: nil, key: nil, message: "cannot be read")
         }
         guard let text = String(data: data, encoding: .utf8) else {
-            throw ConfigError(file: location.path, line: nil, key: nil, message: "is not UTF-8 text")
+            throw ConfigError(file: path, line: nil, key: nil, message: "is not UTF-8 text")
         }
-        return (try ConfigParser(text: text, file: location.path).parse(), location)
+        return text
     }
 }

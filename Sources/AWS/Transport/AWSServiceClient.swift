@@ -38,8 +38,10 @@ public struct AWSServiceClient: Sendable {
     /// Sends `operation` and returns the successful (2xx) response; throws `AWSError`,
     /// `TransportError`, `CredentialsError` or `CancellationError`.
     public func send(_ operation: OperationRequest) async throws -> HTTPResponse {
-        try await withRetries(operation) { request in
+        try await withRetries(operation) { request, attempt in
+            let started = ContinuousClock.now
             let response = try await transport.send(request, timeout: timeout)
+            logExchange(request, status: response.statusCode, headers: response.headers, attempt: attempt, since: started)
             if response.isSuccess { return .success(response) }
             return .failure(AWSErrorParser.parse(service: service.signingName, statusCode: response.statusCode,
                                                  headers: response.headers, body: response.body), response.header("Date"))
@@ -49,8 +51,10 @@ public struct AWSServiceClient: Sendable {
     /// Sends `operation` and hands back the streaming body once a 2xx head arrived. Failures
     /// before the stream starts are retried like any call; a stream is never replayed.
     public func stream(_ operation: OperationRequest) async throws -> HTTPStreamingResponse {
-        try await withRetries(operation) { request in
+        try await withRetries(operation) { request, attempt in
+            let started = ContinuousClock.now
             let response = try await transport.stream(request, timeout: timeout)
+            logExchange(request, status: response.statusCode, headers: response.headers, attempt: attempt, since: started)
             if (200..<300).contains(response.statusCode) { return .success(response) }
             var body: [UInt8] = []
             for try await chunk in response.body {
@@ -69,7 +73,7 @@ public struct AWSServiceClient: Sendable {
     }
 
     private func withRetries<Response>(_ operation: OperationRequest,
-                                       attempt send: (HTTPRequest) async throws -> AttemptOutcome<Response>) async throws -> Response {
+                                       attempt send: (HTTPRequest, Int) async throws -> AttemptOutcome<Response>) async throws -> Response {
         var attempt = 1
         var lastRetryCost: Int?
         var skewCorrected = false
@@ -80,7 +84,7 @@ public struct AWSServiceClient: Sendable {
             let failure: any Error
             var isTimeout = false
             do {
-                switch try await send(request) {
+                switch try await send(request, attempt) {
                 case .success(let response):
                     retry.quota.release(retryCost: lastRetryCost)
                     return response
@@ -105,6 +109,10 @@ public struct AWSServiceClient: Sendable {
                     failure = error
                 }
             } catch let error as TransportError {
+                logger.debug("AWS request got no response", metadata: [
+                    "service": "\(service.signingName)", "method": "\(request.method)", "host": "\(endpoint.hostHeader)",
+                    "path": "\(Self.pathOnly(request.url))", "attempt": "\(attempt)", "error": "\(error)",
+                ])
                 guard error.isRetryable else { throw error }
                 isTimeout = error.isTimeout
                 failure = error
@@ -114,6 +122,30 @@ public struct AWSServiceClient: Sendable {
             try await retry.sleep(retry.delay(afterAttempt: attempt))
             attempt += 1
         }
+    }
+
+    /// One line per HTTP exchange for `--debug`: what was asked and how it went, never a
+    /// header value other than the request id, never a query string or a body (those carry
+    /// signatures, tokens and credentials).
+    private func logExchange(_ request: HTTPRequest, status: Int, headers: [(name: String, value: String)], attempt: Int,
+                             since started: ContinuousClock.Instant) {
+        let elapsed = ContinuousClock.now - started
+        let milliseconds = Double(elapsed.components.seconds) * 1000 + Double(elapsed.components.attoseconds) / 1e15
+        let requestID = headers.first { ["x-amzn-requestid", "x-amz-request-id"].contains($0.name.lowercased()) }?.value ?? "-"
+        logger.debug("AWS request", metadata: [
+            "service": "\(service.signingName)", "method": "\(request.method)", "host": "\(endpoint.hostHeader)",
+            "path": "\(Self.pathOnly(request.url))", "status": "\(status)", "latencyMs": "\(String(format: "%.1f", milliseconds))",
+            "requestId": "\(requestID)", "attempt": "\(attempt)",
+        ])
+    }
+
+    /// The path of a URL without scheme, host or query (the query may hold a presigned signature).
+    static func pathOnly(_ url: String) -> String {
+        var rest = Substring(url)
+        if let scheme = rest.range(of: "://") { rest = rest[scheme.upperBound...] }
+        guard let slash = rest.firstIndex(of: "/") else { return "/" }
+        let path = rest[slash...]
+        return String(path.prefix { $0 != "?" })
     }
 
     /// Adds `Host` and the SigV4 headers to `operation` for the current credentials and time.

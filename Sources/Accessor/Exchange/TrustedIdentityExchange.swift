@@ -50,6 +50,7 @@ public actor TrustedIdentityExchange {
         }
         let key = Key(subject: user.subject, tenantID: tenant.id)
         if let cached = cache[key], !cached.expires(within: Self.renewalMargin, of: now()) {
+            logger.debug("exchange reused cached credentials", metadata: ["tenant": "\(tenant.id)"])
             for step in ExchangeStep.allCases { completed(step) }
             return cached
         }
@@ -83,6 +84,7 @@ public actor TrustedIdentityExchange {
             try await sts.assumeRole(roleARN: account.roleARN, sessionName: user.sessionName,
                                      duration: account.sessionDuration, tags: [tag])
         }
+        logger.debug("exchange step done", metadata: ["tenant": "\(tenant.id)", "step": "assumeRole"])
         completed(.assumeRole)
 
         // Steps 3–4: CreateTokenWithIAM at the tenant's Identity Center, signed with A.
@@ -94,6 +96,7 @@ public actor TrustedIdentityExchange {
         guard let context = token.identityContext, !context.isEmpty else {
             throw .exchange(step: .exchangeToken, cause: "Identity Center returned no identity context (sts:identity_context).")
         }
+        logger.debug("exchange step done", metadata: ["tenant": "\(tenant.id)", "step": "exchangeToken"])
         completed(.exchangeToken)
 
         // Step 5: the same role again, with the identity context → credentials B.
@@ -102,6 +105,7 @@ public actor TrustedIdentityExchange {
                                      duration: account.sessionDuration, tags: [tag],
                                      providedContexts: [ProvidedContext(contextAssertion: context)])
         }
+        logger.debug("exchange step done", metadata: ["tenant": "\(tenant.id)", "step": "assumeIdentityAwareRole"])
         completed(.assumeIdentityAwareRole)
         logger.debug("exchange finished", metadata: ["tenant": "\(tenant.id)", "expires": "\(identityAware.expiration.map { "\($0)" } ?? "-")"])
         return identityAware

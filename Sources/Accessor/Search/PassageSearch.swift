@@ -48,8 +48,11 @@ public struct PassageSearch: Sendable {
                                                    retrieverID: tenant.retrieverID, attributeFilter: query.filter,
                                                    maxResults: query.pageSize)
         var rank = 0
+        logger.debug("search started", metadata: ["tenant": "\(tenant.id)", "pageSize": "\(query.pageSize)", "maxPages": "\(query.maxPages)"])
         do {
             for try await page in service.searchRelevantContentPages(request, maxPages: query.maxPages) {
+                logger.debug("search page arrived", metadata: ["tenant": "\(tenant.id)", "passages": "\(page.relevantContent.count)",
+                                                               "more": "\(page.nextToken != nil)"])
                 let passages = page.relevantContent.map { content -> Passage in
                     rank += 1
                     return Passage(content, rank: rank)

@@ -32,13 +32,14 @@ struct Login: AsyncParsableCommand {
     func run() async throws {
         do {
             let (session, flow) = try SignInCommandSupport.sessionAndFlow(options: common)
+            let progress = SignInCommandSupport.progress(logger: SignInCommandSupport.makeLogger(debugFile: common.debug))
             let useDevice = try await shouldUseDevice(session: session, flow: flow)
             let tokens: TokenSet
             if useDevice {
-                tokens = try await session.signInWithDevice(progress: SignInCommandSupport.describe)
+                tokens = try await session.signInWithDevice(progress: progress)
             } else {
                 let options = AuthorizationCodeFlow.Options(openBrowser: !noBrowser, loginHint: user, timeout: .seconds(timeout))
-                tokens = try await session.signInWithBrowser(options: options, progress: SignInCommandSupport.describe)
+                tokens = try await session.signInWithBrowser(options: options, progress: progress)
             }
             let name = tokens.claims.email ?? tokens.claims.name ?? tokens.claims.subject
             SignInCommandSupport.report("Signed in to \(tokens.claims.issuer) as \(name).")

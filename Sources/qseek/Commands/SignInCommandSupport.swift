@@ -44,7 +44,8 @@ enum SignInCommandSupport {
             redirectHost: identity.redirectHost
         )
         logger.debug("sign-in configuration", metadata: ["config": "\(configuration)", "file": "\(location.path)"])
-        return (SignInSession(configuration: configuration, logger: logger), identity.flow)
+        let transport = LoggedIdentityTransport(base: OIDC.AsyncHTTPTransport(), logger: logger)
+        return (SignInSession(configuration: configuration, transport: transport, logger: logger), identity.flow)
     }
 
     /// Progress and prompts go to stderr; stdout is for data.
@@ -71,6 +72,25 @@ enum SignInCommandSupport {
         case .signedIn:
             // `login` reports the outcome itself, with the issuer.
             break
+        }
+    }
+
+    /// `describe`, and a `--debug` line for each step of the sign-in (its name only: the
+    /// authorization URL carries the PKCE challenge, state and nonce).
+    static func progress(logger: Logger) -> @Sendable (SignInProgress) -> Void {
+        { step in
+            let name: String
+            switch step {
+            case .authorizationURL: name = "authorizationURL"
+            case .browserLaunched(let launched): name = launched ? "browserLaunched" : "browserNotLaunched"
+            case .waitingForBrowser: name = "waitingForBrowser"
+            case .exchangingCode: name = "exchangingCode"
+            case .deviceCode: name = "deviceCode"
+            case .waitingForDeviceApproval: name = "waitingForDeviceApproval"
+            case .signedIn: name = "signedIn"
+            }
+            logger.debug("sign-in step", metadata: ["step": "\(name)"])
+            describe(step)
         }
     }
 

@@ -12,7 +12,13 @@ struct AppEnvironment: Sendable {
     let configPath: String
     let signIn: SignInSession
     let identity: IdentityConfiguration
-    let transport: AWS.AsyncHTTPTransport
+    let transport: any AWS.HTTPTransport
+    /// Shuts down the AWS transport's connection pool when the environment owns it.
+    private let ownedTransport: AWS.AsyncHTTPTransport?
+    /// The IdP's transport, logging each exchange for `--debug`.
+    let identityTransport: any OIDC.HTTPTransport
+    /// The ISV's base AWS identity (the standard chain, a profile, or the config's static key).
+    let baseCredentials: any CredentialsProvider
     let endpoints: EndpointResolver
     let exchange: TrustedIdentityExchange
     let search: PassageSearch
@@ -20,8 +26,10 @@ struct AppEnvironment: Sendable {
     let logger: Logger
 
     /// With `idToken`, the exchange presents that token (a backend's) instead of the cached sign-in.
+    /// `transport` replaces the AWS transport (tests record what crosses the wire through it).
     init(config: QseekConfig, configPath: String, environment: [String: String] = ProcessInfo.processInfo.environment,
-         idToken: String? = nil, tokenCache: TokenCache? = nil, logger: Logger) throws(CommandFailure) {
+         idToken: String? = nil, tokenCache: TokenCache? = nil, transport: (any AWS.HTTPTransport)? = nil,
+         logger: Logger) throws(CommandFailure) {
         self.config = config
         self.configPath = configPath
         self.logger = logger
@@ -39,10 +47,19 @@ struct AppEnvironment: Sendable {
         self.identity = IdentityConfiguration(issuer: identity.issuer, clientID: identity.clientID, clientSecret: secret,
                                               scopes: identity.scopes, redirectPort: identity.redirectPort,
                                               redirectPath: identity.redirectPath, redirectHost: identity.redirectHost)
-        signIn = SignInSession(configuration: self.identity, cache: tokenCache ?? TokenCache(directory: TokenCache.defaultDirectory(environment: environment)),
+        identityTransport = LoggedIdentityTransport(base: OIDC.AsyncHTTPTransport(), logger: logger)
+        signIn = SignInSession(configuration: self.identity, transport: identityTransport,
+                               cache: tokenCache ?? TokenCache(directory: TokenCache.defaultDirectory(environment: environment)),
                                logger: logger)
 
-        transport = AWS.AsyncHTTPTransport(configuration: .init(applicationVersion: QseekVersion.current))
+        if let transport {
+            self.transport = transport
+            ownedTransport = nil
+        } else {
+            let owned = AWS.AsyncHTTPTransport(configuration: .init(applicationVersion: QseekVersion.current))
+            self.transport = owned
+            ownedTransport = owned
+        }
         var overrides: [AWSService: String] = [:]
         overrides[.sts] = config.endpoints.sts
         overrides[.ssoOIDC] = config.endpoints.ssoOIDC
@@ -56,8 +73,9 @@ struct AppEnvironment: Sendable {
         if !config.aws.accessKeyID.isEmpty {
             base = StaticCredentialsProvider(Credentials(accessKeyID: config.aws.accessKeyID, secretAccessKey: config.aws.secretAccessKey))
         } else {
-            base = DefaultCredentialsChain.make(environment: awsEnvironment, transport: transport, logger: logger)
+            base = DefaultCredentialsChain.make(environment: awsEnvironment, transport: self.transport, logger: logger)
         }
+        baseCredentials = base
         guard !config.aws.dataAccessorRoleARN.isEmpty else {
             throw .usage("\(configPath): set [aws].data_accessor_role_arn (the role your customers trust).")
         }
@@ -79,8 +97,8 @@ struct AppEnvironment: Sendable {
                 }
             }
         }
-        exchange = TrustedIdentityExchange(account: account, endpoints: endpoints, transport: transport, idToken: source, logger: logger)
-        search = PassageSearch(exchange: exchange, endpoints: endpoints, transport: transport, logger: logger)
+        exchange = TrustedIdentityExchange(account: account, endpoints: endpoints, transport: self.transport, idToken: source, logger: logger)
+        search = PassageSearch(exchange: exchange, endpoints: endpoints, transport: self.transport, logger: logger)
         tenants = config.tenants.map {
             Tenant(id: $0.id, name: $0.name.isEmpty ? $0.id : $0.name, applicationID: $0.applicationID, retrieverID: $0.retrieverID,
                    region: $0.region, idcRegion: $0.idcRegion, idcApplicationARN: $0.idcApplicationARN)
@@ -99,7 +117,7 @@ struct AppEnvironment: Sendable {
     }
 
     func shutdown() async {
-        try? await transport.shutdown()
+        try? await ownedTransport?.shutdown()
     }
 }
 

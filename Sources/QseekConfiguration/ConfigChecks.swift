@@ -1,0 +1,156 @@
+import Foundation
+
+/// The checks `qseek config check` and `qseek doctor` run on top of parsing: the shapes AWS
+/// and OpenID Connect require of each value (TTI-FLOW.md), so a typo in an ARN or an id is
+/// reported at its line instead of as an AWS error three calls later.
+///
+/// Parsing stays lenient about these shapes on purpose: a half-filled config (placeholders
+/// such as `"..."`) must still load so `qseek config check` can list every problem at once.
+extension ConfigParser {
+    /// Parses the text, then returns every problem the checks find (empty when the config is
+    /// ready to use). Parse errors are thrown, as ``parse()`` does.
+    public func check() throws -> (config: QseekConfig, problems: [ConfigError]) {
+        let config = try parse()
+        return (config, problems(in: config))
+    }
+
+    /// Every shape problem in `config`, located in this parser's text.
+    public func problems(in config: QseekConfig) -> [ConfigError] {
+        var found: [ConfigError] = []
+        func report(_ table: String, _ key: String, index: Int = 0, _ message: String) {
+            found.append(error(table: table, index: index, key: key, message))
+        }
+
+        let identity = config.identity
+        if identity.issuer.isEmpty {
+            report("identity", "issuer", "is required: the ISV's OpenID Connect issuer URL, e.g. https://cognito-idp.{region}.amazonaws.com/{userPoolId}")
+        } else if let problem = ConfigShapes.issuerProblem(identity.issuer) {
+            report("identity", "issuer", problem)
+        }
+        if identity.clientID.isEmpty {
+            report("identity", "client_id", "is required: the client id of qseek's app registration at the IdP")
+        }
+        if !identity.scopes.contains("openid") {
+            report("identity", "scopes", "must include \"openid\" (without it the IdP returns no ID token)")
+        }
+
+        let aws = config.aws
+        if !ConfigShapes.isRegion(aws.region) {
+            report("aws", "region", "\"\(aws.region)\" is not an AWS region (e.g. us-east-1)")
+        }
+        if aws.dataAccessorRoleARN.isEmpty {
+            report("aws", "data_accessor_role_arn", "is required: the IAM role your customers' data accessors trust, arn:aws:iam::<12-digit account>:role/<name>")
+        } else if !ConfigShapes.isRoleARN(aws.dataAccessorRoleARN) {
+            report("aws", "data_accessor_role_arn", "\"\(aws.dataAccessorRoleARN)\" is not an IAM role ARN (arn:aws:iam::<12-digit account>:role/<name>)")
+        }
+        if aws.accessKeyID.isEmpty != aws.secretAccessKey.isEmpty {
+            report("aws", aws.accessKeyID.isEmpty ? "access_key_id" : "secret_access_key",
+                   "access_key_id and secret_access_key go together (or leave both empty to use the AWS credential chain)")
+        }
+
+        let endpoints = [("sts", config.endpoints.sts), ("sso_oidc", config.endpoints.ssoOIDC),
+                         ("qbusiness", config.endpoints.qbusiness), ("bedrock_runtime", config.endpoints.bedrockRuntime)]
+        for (key, value) in endpoints where !value.isEmpty {
+            if let problem = ConfigShapes.urlProblem(value) { report("endpoints", key, problem) }
+        }
+
+        if config.tenants.isEmpty {
+            found.append(ConfigError(file: file, line: nil, key: "tenants",
+                                     message: "no [[tenants]] entry: add one per customer with the values they gave you (see `qseek config init`)"))
+        }
+        for (index, tenant) in config.tenants.enumerated() {
+            if !ConfigShapes.isTenantID(tenant.id) {
+                report("tenants", "id", index: index, "\"\(tenant.id)\" is not a data-accessor external id ([a-zA-Z0-9][a-zA-Z0-9_-]*, at most 1000 characters)")
+            }
+            for (key, value) in [("application_id", tenant.applicationID), ("retriever_id", tenant.retrieverID)] {
+                if value.isEmpty {
+                    report("tenants", key, index: index, "is required: the tenant gives it to you (36 characters)")
+                } else if !ConfigShapes.isResourceID(value) {
+                    report("tenants", key, index: index, "\"\(value)\" is not a Q Business id (36 characters of [a-zA-Z0-9-], starting with a letter or digit)")
+                }
+            }
+            for (key, value) in [("region", tenant.region), ("idc_region", tenant.idcRegion)] where !ConfigShapes.isRegion(value) {
+                report("tenants", key, index: index, "\"\(value)\" is not an AWS region (e.g. us-east-1)")
+            }
+            if tenant.idcApplicationARN.isEmpty {
+                report("tenants", "idc_application_arn", index: index, "is required: the data accessor's IAM Identity Center application ARN, from the tenant")
+            } else if !ConfigShapes.isIdCApplicationARN(tenant.idcApplicationARN) {
+                report("tenants", "idc_application_arn", index: index,
+                       "\"\(tenant.idcApplicationARN)\" is not an Identity Center application ARN (arn:aws:sso::<12-digit account>:application/ssoins-…/apl-…)")
+            }
+        }
+
+        let model = config.model
+        switch model.provider {
+        case .none:
+            break
+        case .bedrock:
+            if model.modelID.isEmpty { report("model", "model_id", "is required with provider = \"bedrock\" (a Bedrock model or inference profile id)") }
+            if !model.region.isEmpty, !ConfigShapes.isRegion(model.region) {
+                report("model", "region", "\"\(model.region)\" is not an AWS region (e.g. us-east-1)")
+            }
+        case .openai:
+            if model.baseURL.isEmpty {
+                report("model", "base_url", "is required with provider = \"openai\", e.g. http://127.0.0.1:11434/v1")
+            } else if let problem = ConfigShapes.urlProblem(model.baseURL) {
+                report("model", "base_url", problem)
+            }
+        }
+        if !config.prompt.template.isEmpty, !FileManager.default.fileExists(atPath: config.prompt.template) {
+            report("prompt", "template", "no such file: \(config.prompt.template)")
+        }
+        if config.ui.theme.isEmpty { report("ui", "theme", "must name a theme (see `qseek themes`)") }
+        return found
+    }
+}
+
+/// The value shapes AWS documents for the data-accessor flow (botocore models, TTI-FLOW.md).
+public enum ConfigShapes {
+    public static func isRegion(_ value: String) -> Bool {
+        value.wholeMatch(of: #/[a-z]{2}(-gov|-iso[a-z]*)?-[a-z]+-[0-9]{1,2}/#) != nil
+    }
+
+    public static func isRoleARN(_ value: String) -> Bool {
+        value.wholeMatch(of: #/arn:aws(-[a-z]+)*:iam::[0-9]{12}:role\/[\w+=,.@\/-]{1,512}/#) != nil
+    }
+
+    public static func isIdCApplicationARN(_ value: String) -> Bool {
+        value.wholeMatch(of: #/arn:aws(-[a-z]+)*:sso::[0-9]{12}:application\/[a-zA-Z0-9-]+\/[a-zA-Z0-9-]+/#) != nil
+    }
+
+    /// `externalIds[0]` of the data accessor: `[a-zA-Z0-9][a-zA-Z0-9_-]*`, 1–1000 characters.
+    public static func isTenantID(_ value: String) -> Bool {
+        value.count <= 1000 && value.wholeMatch(of: #/[a-zA-Z0-9][a-zA-Z0-9_-]*/#) != nil
+    }
+
+    /// Q Business application and retriever ids: `[a-zA-Z0-9][a-zA-Z0-9-]{35}`.
+    public static func isResourceID(_ value: String) -> Bool {
+        value.wholeMatch(of: #/[a-zA-Z0-9][a-zA-Z0-9-]{35}/#) != nil
+    }
+
+    /// `nil` for an absolute http(s) URL with a host; plain http only to loopback (the
+    /// sandbox, a local model server), since anything else would send requests in the clear.
+    public static func urlProblem(_ value: String) -> String? {
+        guard let url = URL(string: value), let scheme = url.scheme?.lowercased(), let host = url.host, !host.isEmpty else {
+            return "\"\(value)\" is not an absolute URL"
+        }
+        switch scheme {
+        case "https": return nil
+        case "http": return isLoopback(host) ? nil : "\"\(value)\" must use https (plain http is only allowed to 127.0.0.1 or localhost)"
+        default: return "\"\(value)\" must be an http(s) URL"
+        }
+    }
+
+    /// The issuer as the customer's trusted token issuer knows it: a URL without the
+    /// discovery suffix and without a trailing slash (ID tokens carry it exactly so).
+    public static func issuerProblem(_ value: String) -> String? {
+        if let problem = urlProblem(value) { return problem }
+        if value.contains("/.well-known/") { return "give the issuer without /.well-known/openid-configuration" }
+        if value.hasSuffix("/") { return "remove the trailing `/`: the issuer must equal the `iss` of the ID tokens exactly" }
+        return nil
+    }
+
+    static func isLoopback(_ host: String) -> Bool {
+        ["127.0.0.1", "localhost", "::1", "[::1]"].contains(host.lowercased())
+    }
+}

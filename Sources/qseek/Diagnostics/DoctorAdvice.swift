@@ -1,0 +1,110 @@
+import AWS
+import OIDC
+import QseekConfiguration
+
+/// Turns what a doctor step met into a cause and a fix the ISV's operator can act on, after
+/// the error table of TTI-FLOW.md. The cause is the service's own answer in words; the fix
+/// names the config key or the AWS setting to change.
+struct DoctorAdvice {
+    var config: QseekConfig
+    /// The base identity's ARN, once GetCallerIdentity told it (for trust-policy advice).
+    var callerARN: String?
+
+    func tenantKey(_ tenant: QseekConfig.Tenant, _ key: String) -> String {
+        let index = config.tenants.firstIndex { $0.id == tenant.id } ?? 0
+        return "tenants[\(index)].\(key) (tenant \(tenant.id))"
+    }
+
+    func diagnose(_ error: any Error, step: String, tenant: QseekConfig.Tenant? = nil) -> Diagnosis {
+        switch error {
+        case let error as AWSError:
+            return diagnose(error, step: step, tenant: tenant)
+        case let error as TransportError:
+            return Diagnosis(cause: "Network problem: \(error)",
+                             fix: "Check that the endpoint is reachable (the [endpoints] section, AWS_ENDPOINT_URL*) and the network or proxy.",
+                             CommandFailure.network)
+        case let error as CredentialsError:
+            return Diagnosis(cause: "The ISV's base AWS credentials: \(error)",
+                             fix: "Make credentials available: set [aws].profile (or AWS_PROFILE) to a profile that works, run `aws sso login` for SSO profiles, or export AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY.",
+                             CommandFailure.aws)
+        case let error as EndpointError:
+            return Diagnosis(cause: "\(error)", fix: "Fix the region or the endpoint override in the config.", CommandFailure.usage)
+        case let error as ParameterValidationError:
+            return Diagnosis(cause: "qseek refused to send an invalid request: \(error)",
+                             fix: "Fix the value named above in the config (`qseek config check` shows its line).", CommandFailure.usage)
+        case let error as OIDCError:
+            let fix: String
+            switch error {
+            case .signInRequired: fix = "Run `qseek login`."
+            case .issuerMismatch(_, let advertised):
+                fix = "If that IdP is yours, set [identity].issuer = \"\(advertised)\" (customers' trusted token issuers must use the same string)."
+            case .discoveryFailed, .network:
+                fix = "Check [identity].issuer (the issuer URL without /.well-known/openid-configuration) and that the IdP is reachable."
+            default: fix = "Sign in again with `qseek login`; if it keeps failing, check the [identity] section."
+            }
+            if error.isNetworkFailure { return Diagnosis(cause: error.userMessage, fix: fix, CommandFailure.network) }
+            if SignInCommandSupport.exitCode(for: error) == SignInCommandSupport.Exit.usage {
+                return Diagnosis(cause: error.userMessage, fix: fix, CommandFailure.usage)
+            }
+            return Diagnosis(cause: error.userMessage, fix: fix, CommandFailure.signIn)
+        case is CancellationError:
+            return Diagnosis(cause: "Cancelled.", fix: "Run `qseek doctor` again.", CommandFailure.unexpected)
+        default:
+            return Diagnosis(cause: "Unexpected error (\(type(of: error))).", fix: "Run again with --debug FILE and report the log.", CommandFailure.unexpected)
+        }
+    }
+
+    private func diagnose(_ error: AWSError, step: String, tenant: QseekConfig.Tenant?) -> Diagnosis {
+        let cause = error.userMessage + (error.requestID.map { " [request \($0)]" } ?? "")
+        func aws(_ fix: String) -> Diagnosis { Diagnosis(cause: cause, fix: fix, CommandFailure.aws) }
+        let role = config.aws.dataAccessorRoleARN
+        let caller = callerARN.map { " (\($0))" } ?? ""
+        switch error.code {
+        case "AccessDenied" where error.service == "sts":
+            if step == "identity-aware-role" {
+                return aws("The trust policy of \(role) must also allow sts:SetContext for your base identity\(caller), next to sts:AssumeRole and sts:TagSession.")
+            }
+            return aws("Check [aws].data_accessor_role_arn = \"\(role)\": that role's trust policy must allow your base identity\(caller) sts:AssumeRole, sts:TagSession and sts:SetContext.")
+        case "ExpiredToken", "InvalidClientTokenId", "SignatureDoesNotMatch", "UnrecognizedClientException", "InvalidSignatureException":
+            if step == "aws-identity" || step == "assume-role" || step == "identity-aware-role" {
+                return aws("Renew the ISV's base AWS credentials (e.g. `aws sso login`), or fix [aws].profile / the access key and secret.")
+            }
+            return aws("Run `qseek doctor` again; the role credentials expired or were refused while in use.")
+        case "invalid_grant", "InvalidGrantException":
+            return aws("In the customer's IAM Identity Center, the trusted token issuer must use issuer \(config.identity.issuer) exactly and accept audience \(config.identity.clientID), and its attribute mapping (usually email) must match a user there. If your sign-in expired, run `qseek login`.")
+        case "invalid_client", "InvalidClientException":
+            return aws(tenant.map { "Set \(tenantKey($0, "idc_application_arn")) to the data accessor's IAM Identity Center application ARN the customer gave you." }
+                ?? "Fix the tenant's idc_application_arn.")
+        case "access_denied":
+            return aws("Ask the customer to assign this user (or a group of theirs) to your data accessor in their IAM Identity Center.")
+        case "AccessDeniedException" where error.service == "sso-oauth":
+            return aws("Ask the customer to assign this user (or a group of theirs) to your data accessor in their IAM Identity Center.")
+        case "InvalidRequestRegionException":
+            let key = tenant.map { tenantKey($0, "idc_region") } ?? "the tenant's idc_region"
+            if let region = error.region { return aws("Set \(key) = \"\(region)\".") }
+            return aws("Set \(key) to the region of the customer's IAM Identity Center instance.")
+        case "AccessDeniedException" where error.service == "qbusiness":
+            return aws(tenant.map { "Ask the customer to grant your data accessor access to application \($0.applicationID), and check that \(tenantKey($0, "id")) is the accessor's external id." }
+                ?? "Ask the customer to grant your data accessor, and check the tenant id.")
+        case "ResourceNotFoundException" where error.service == "qbusiness":
+            guard let tenant else { return aws("Check the tenant's application_id and retriever_id.") }
+            let text = ((error.resourceID ?? "") + " " + (error.message ?? "")).lowercased()
+            let which: String
+            if let id = error.resourceID, id == tenant.retrieverID || text.contains("retriever") {
+                which = "retriever_id"
+            } else if let id = error.resourceID, id == tenant.applicationID || text.contains("application") {
+                which = "application_id"
+            } else {
+                which = "application_id and retriever_id"
+            }
+            return aws("Check \(tenantKey(tenant, which)) against the values the customer gave you.")
+        case "ValidationException":
+            return aws("Fix the values named above (`qseek config check` shows their lines).")
+        default:
+            if error.isThrottling || (error.statusCode ?? 0) >= 500 {
+                return aws("The service is busy or failing; try again in a minute.")
+            }
+            return aws("See the service's answer above; `qseek doctor --debug FILE` logs every request with its request id.")
+        }
+    }
+}
