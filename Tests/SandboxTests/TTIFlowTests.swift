@@ -123,4 +123,18 @@ import Testing
             #expect(!token.isEmpty)
         }
     }
+
+    @Test func anErrorFaultAnswers500AfterTheInjectedLatency() async throws {
+        var options = SandboxOptions()
+        options.faults = try FaultPlan.parse("error=1,latency=120ms..150ms")
+        try await withSandbox(options) { http in
+            let started = ContinuousClock.now
+            let tenant = http.sandbox.corpus.tenants[0]
+            let reply = try await http.json("/qbusiness/applications/\(tenant.applicationID)/relevant-content", service: "qbusiness",
+                                            region: tenant.region, credentials: SandboxHTTP.baseKey, ["queryText": "x"])
+            #expect(started.duration(to: .now) >= .milliseconds(120))
+            #expect(reply.status == 500)
+            #expect(reply.header("x-amzn-ErrorType") == "InternalServerException")
+        }
+    }
 }
