@@ -8,6 +8,12 @@ source "$(dirname "$0")/lib.sh"
 work=$(mktemp -d)
 trap 'cleanup_tmux; rm -rf "$work"' EXIT
 
+same_settings() {  # same_settings BEFORE AFTER: equal, or show what changed
+  cmp -s "$1" "$2" && return 0
+  diff "$1" "$2" | head -10 >&2
+  return 1
+}
+
 for signal in TERM INT HUP; do
   echo "journey: SIG$signal while the UI runs"
   start_shell 80 24
@@ -25,7 +31,7 @@ for signal in TERM INT HUP; do
   check "SIG$signal: the shell's screen is back" screen_shows "READY-$signal"
   type_line "stty -a > $work/after-$signal; echo SAVED-$signal"
   wait_for "SAVED-$signal"
-  check "SIG$signal: terminal settings are restored" cmp -s "$work/before-$signal" "$work/after-$signal"
+  check "SIG$signal: terminal settings are restored" same_settings "$work/before-$signal" "$work/after-$signal"
 done
 
 echo "terminal restore journey: $JOURNEY_PASSES passed, $JOURNEY_FAILURES failed"
