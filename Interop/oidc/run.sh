@@ -223,5 +223,27 @@ check "logout exits 0" test "$logout_rc" -eq 0
 after_rc=0; "$qseek" whoami >/dev/null 2>"$work/after.err" || after_rc=$?
 check "whoami after logout exits 65 and suggests qseek login" bash -c '[[ $1 -eq 65 ]] && grep -q "qseek login" "$2"' _ "$after_rc" "$work/after.err"
 
+# 7. The sandbox's Identity Center trusting this provider (--trust-issuer): the whole TTI flow
+#    with this third-party provider's ID tokens, as a customer's IdC trusting the ISV's IdP.
+"$qseek" sandbox serve --port 0 --trust-issuer "$issuer" --trust-audience qseek-interop --trust-claim email \
+    --write-config "$work/sandbox.toml" >"$work/sandbox.out" 2>&1 &
+pids+=("$!")
+for i in $(seq 1 100); do grep -q '^sandbox: ' "$work/sandbox.out" 2>/dev/null && break; sleep 0.1; done
+# The sandbox's config for the AWS side, this provider for the identity side.
+"$python" - "$work/sandbox.toml" "$work/trusted.toml" "$issuer" <<'PY'
+import re, sys
+text = open(sys.argv[1]).read()
+identity = f'[identity]\nissuer = "{sys.argv[3]}"\nclient_id = "qseek-interop"\n\n'
+open(sys.argv[2], "w").write(re.sub(r"\[identity\].*?(?=\n\[aws\])", identity.rstrip("\n") + "\n", text, flags=re.S))
+PY
+login_attempt trusted --config "$work/trusted.toml" --user alice@acme.example -- --sub alice@acme.example
+check "login at the third-party provider for the trusted-issuer sandbox" test "$login_rc" -eq 0
+trusted_rc=0
+AWS_EC2_METADATA_DISABLED=true "$qseek" search "quarterly planning process" --tenant T0100ACME --config "$work/trusted.toml" \
+    --json --max 3 --pages 1 >"$work/trusted.json" 2>"$work/trusted.err" || trusted_rc=$?
+check "the sandbox's Identity Center accepts the provider's ID token and Q returns passages" \
+    "$python" -c 'import json,sys; sys.exit(0 if len(json.load(open(sys.argv[1]))["passages"]) == 3 else 1)' "$work/trusted.json"
+[[ $trusted_rc -eq 0 ]] || cat "$work/trusted.err" >&2
+
 echo "oidc interop: $passed passed, $failed failed"
 [[ $failed -eq 0 ]]
