@@ -3,28 +3,13 @@
 # script or backend uses them: login (the script plays the browser), tenants, search in
 # text, --ndjson and --json, a backend's own ID token, and the documented exit codes.
 # Usage: Journeys/search-cli.sh PATH/TO/qseek
-set -euo pipefail
 QSEEK=$(realpath "${1:?usage: search-cli.sh PATH/TO/qseek}")
-work=$(mktemp -d)
-export XDG_CACHE_HOME=$work/cache XDG_CONFIG_HOME=$work/config XDG_STATE_HOME=$work/state LANG=C.UTF-8
-export AWS_CONFIG_FILE=/dev/null AWS_SHARED_CREDENTIALS_FILE=/dev/null AWS_EC2_METADATA_DISABLED=true
-passes=0 failures=0
-check() { local name=$1; shift; if "$@"; then echo "  ✓ $name"; passes=$((passes + 1)); else echo "  ✗ $name"; failures=$((failures + 1)); fi; }
-
-"$QSEEK" sandbox serve --port 0 --write-config "$work/sandbox.toml" > "$work/serve.out" 2> "$work/serve.err" &
-server=$!
-trap 'kill $server 2>/dev/null || true; wait $server 2>/dev/null || true; rm -rf "$work"' EXIT
-for _ in $(seq 1 100); do grep -q '^sandbox: ' "$work/serve.out" 2>/dev/null && break; sleep 0.1; done
-config=(--config "$work/sandbox.toml")
+source "$(dirname "$0")/sandbox-lib.sh"
+start_sandbox
 echo "journey: search from the command line against $(head -1 "$work/serve.out")"
 
-# login prints the authorization URL on stderr; the sandbox approves a demo user's login_hint
-# at once, so fetching the URL (following the redirect to the loopback receiver) signs in.
-"$QSEEK" login "${config[@]}" --no-browser --user alice@acme.example 2> "$work/login.err" &
-login=$!
-for _ in $(seq 1 100); do grep -qo 'http://127.0.0.1[^ ]*/authorize[^ ]*' "$work/login.err" 2>/dev/null && break; sleep 0.1; done
-curl -s -L -o /dev/null "$(grep -o 'http://127.0.0.1[^ ]*/authorize[^ ]*' "$work/login.err" | head -1)"
-check "login with PKCE through the loopback receiver succeeds" wait $login
+sign_in alice@acme.example
+check "login with PKCE through the loopback receiver succeeds" test -s "$XDG_CACHE_HOME/qseek/"*.json
 
 "$QSEEK" tenants "${config[@]}" --json > "$work/tenants.json"
 check "tenants --json lists the user's tenant (by the tenant claim)" \
@@ -70,5 +55,4 @@ check "an unknown tenant exits 64 (usage)" test "$unknown" -eq 64
 check "a bad filter exits 64 and names the term" bash -c "[ $badfilter -eq 64 ] && grep -q '@after=2024-13-01' '$work/filter.err'"
 check "after logout, search exits 65 (sign-in needed)" test "$signedout" -eq 65
 
-echo "search journey: $passes passed, $failures failed"
-[ "$failures" -eq 0 ]
+finish "search journey"

@@ -4,25 +4,15 @@
 # scanned for each secret the session used: the ID, access and refresh tokens (read from the
 # token cache, the one place they may live) and the ISV's secret key. Zero hits allowed.
 # Usage: Journeys/secret-scan.sh PATH/TO/qseek
-set -euo pipefail
 QSEEK=$(realpath "${1:?usage: secret-scan.sh PATH/TO/qseek}")
-work=$(mktemp -d)
-export XDG_CACHE_HOME=$work/cache XDG_CONFIG_HOME=$work/config XDG_STATE_HOME=$work/state LANG=C.UTF-8
-export AWS_CONFIG_FILE=/dev/null AWS_SHARED_CREDENTIALS_FILE=/dev/null AWS_EC2_METADATA_DISABLED=true
+source "$(dirname "$0")/sandbox-lib.sh"
 out=$work/outputs
 mkdir -p "$out"
-"$QSEEK" sandbox serve --port 0 --write-config "$work/sandbox.toml" > "$work/serve.out" 2>&1 &
-server=$!
-trap 'kill $server 2>/dev/null || true; wait $server 2>/dev/null || true; rm -rf "$work"' EXIT
-for _ in $(seq 1 100); do grep -q '^sandbox: ' "$work/serve.out" 2>/dev/null && break; sleep 0.1; done
-config=(--config "$work/sandbox.toml" --debug "$work/debug.log")
+start_sandbox
+config+=(--debug "$work/debug.log")
 echo "journey: secret hygiene of a full session with --debug"
-
-"$QSEEK" login "${config[@]}" --no-browser --user alice@acme.example 2> "$out/login.err" > "$out/login.out" &
-login=$!
-for _ in $(seq 1 100); do grep -qo 'http://127.0.0.1[^ ]*/authorize[^ ]*' "$out/login.err" 2>/dev/null && break; sleep 0.1; done
-curl -s -L -o /dev/null "$(grep -o 'http://127.0.0.1[^ ]*/authorize[^ ]*' "$out/login.err" | head -1)"
-wait $login
+sign_in alice@acme.example
+cp "$work"/login-*.err "$out/"  # what login printed (the authorization URL, progress) is scanned too
 "$QSEEK" whoami "${config[@]}" --json > "$out/whoami.out" 2> "$out/whoami.err"
 "$QSEEK" tenants "${config[@]}" --json > "$out/tenants.out" 2> "$out/tenants.err"
 for format in "" --json --ndjson; do

@@ -4,24 +4,12 @@
 # passages or an error in words (never a crash or a Swift dump), retries must show in the
 # debug log, and the server's open files and memory must not grow.
 # Usage: Soak/fault-soak.sh PATH/TO/qseek [QUERIES]   (CI runs a short version; issue 10 asks ≥ 500)
-set -euo pipefail
 QSEEK=$(realpath "${1:?usage: fault-soak.sh PATH/TO/qseek [QUERIES]}")
 queries=${2:-500}
 faults=${FAULTS:-throttle=0.2,error=0.05,latency=20ms..300ms,expire-credentials-after=30s,drop=0.02}
-work=$(mktemp -d)
-export XDG_CACHE_HOME=$work/cache XDG_CONFIG_HOME=$work/config XDG_STATE_HOME=$work/state LANG=C.UTF-8
-export AWS_CONFIG_FILE=/dev/null AWS_SHARED_CREDENTIALS_FILE=/dev/null AWS_EC2_METADATA_DISABLED=true
-
-"$QSEEK" sandbox serve --port 0 --faults "$faults" --seed 7 --write-config "$work/sandbox.toml" > "$work/serve.out" 2>&1 &
-server=$!
-trap 'kill $server 2>/dev/null || true; wait $server 2>/dev/null || true; rm -rf "$work"' EXIT
-for _ in $(seq 1 100); do grep -q '^sandbox: ' "$work/serve.out" 2>/dev/null && break; sleep 0.1; done
-
-"$QSEEK" login --config "$work/sandbox.toml" --no-browser --user alice@acme.example 2> "$work/login.err" &
-login=$!
-for _ in $(seq 1 100); do grep -qo 'http://127.0.0.1[^ ]*/authorize[^ ]*' "$work/login.err" 2>/dev/null && break; sleep 0.1; done
-curl -s -L -o /dev/null "$(grep -o 'http://127.0.0.1[^ ]*/authorize[^ ]*' "$work/login.err" | head -1)"
-wait $login
+source "$(dirname "$0")/../Journeys/sandbox-lib.sh"
+start_sandbox --faults "$faults" --seed 7
+sign_in alice@acme.example
 
 fds() { ls /proc/$server/fd | wc -l; }
 rss() { awk '/VmRSS/ {print $2}' /proc/$server/status; }
