@@ -153,7 +153,7 @@ enum StyledText {
         var used = DisplayWidth.of(firstPrefix)
         var hasWord = false
         func newLine() {
-            lines.append(line)
+            lines.append(trimmed(line))
             line = prefix.isEmpty ? [] : [Run(prefix, prefixStyle)]
             used = DisplayWidth.of(prefix)
             hasWord = false
@@ -183,7 +183,17 @@ enum StyledText {
             used += DisplayWidth.of(word.text)
             hasWord = true
         }
-        if hasWord || lines.isEmpty { lines.append(line) }
+        if hasWord || lines.isEmpty { lines.append(trimmed(line)) }
         return lines
+    }
+
+    /// A line without the space after its last word, so it never exceeds the width.
+    private static func trimmed(_ line: [Run]) -> [Run] {
+        var line = line
+        while let last = line.last, last.text.hasSuffix(" ") {
+            let text = String(last.text.dropLast())
+            if text.isEmpty { line.removeLast() } else { line[line.count - 1].text = text }
+        }
+        return line
     }
 }
