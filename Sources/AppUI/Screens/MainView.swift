@@ -76,7 +76,7 @@ struct StatusBar {
             if turn.answerStatus.isStreaming {
                 parts.append("answering…")
             } else if let usage = turn.usage {
-                var cost = "\(usage.inputTokens)+\(usage.outputTokens) tokens"
+                var cost = "\(usage.inputTokens)+\(usage.outputTokens) tok"
                 if let latency = turn.latencyMilliseconds { cost += " · " + ChatPane.seconds(latency) }
                 parts.append(cost)
             }
