@@ -2,6 +2,7 @@ import Accessor
 import ArgumentParser
 import Assistant
 import Foundation
+import History
 import Terminal
 
 /// `qseek ask TEXT --tenant ID`: search, assemble, and the model's answer streamed to stdout,
@@ -75,6 +76,7 @@ struct Ask: AsyncParsableCommand {
         guard !prompt.included.isEmpty else {
             throw CommandFailure.aws("No passages were retrieved for this question, so the model was not asked.")
         }
+        let askedAt = Date()
         var answer = StreamedAnswer()
         var usage: ModelUsage?
         var stopReason: String?
@@ -93,6 +95,8 @@ struct Ask: AsyncParsableCommand {
             throw CommandFailure.aws(error.userMessage)
         }
         answer.finish()
+        try await record(text, answer: answer.text, model: model.modelName, askedAt: askedAt, citations: citations,
+                         passages: passages, environment: environment, tenant: target.id)
         let sources = ConversationMarkdown.Turn(question: text, answer: answer.text, citations: citations).sources
         if json {
             var document: [String: Any] = [
@@ -111,6 +115,32 @@ struct Ask: AsyncParsableCommand {
         }
         write(tail)
         if let usage { progress("\(model.modelName): \(usage.inputTokens) input + \(usage.outputTokens) output tokens") }
+    }
+
+    /// Keeps the question and answer as a one-turn conversation (`[history] mode`), under the
+    /// user whose ID token the search used.
+    private func record(_ question: String, answer: String, model: String, askedAt: Date, citations: [Citation],
+                        passages: [Passage], environment: AppEnvironment, tenant: String) async throws {
+        guard environment.config.history.mode != .off else { return }
+        let subject: String?
+        if let token = try CommandContext.providedIDToken(file: idTokenFile) {
+            subject = IDTokenPayload(token)?.string("sub")
+        } else {
+            subject = try? await environment.signIn.validTokens().claims.subject
+        }
+        guard let subject else { return }
+        let texts = Dictionary(passages.map { ($0.rank, $0.content) }, uniquingKeysWith: { first, _ in first })
+        let turn = HistoryTurn(question: question, answer: answer, model: model, askedAt: askedAt, answeredAt: Date(),
+                               citations: citations.map {
+                                   HistoryCitation(number: $0.number, documentID: $0.documentID, title: $0.title, uri: $0.uri,
+                                                   text: texts[$0.number])
+                               })
+        let store = try HistoryAdapter.store(for: environment.config)
+        do {
+            try store.record(turn, conversation: "\(Int(askedAt.timeIntervalSince1970 * 1000))-ask", owner: HistoryOwner(user: subject, tenant: tenant))
+        } catch {
+            progress("warning: \(error.userMessage)")
+        }
     }
 
     private func template(_ environment: AppEnvironment) throws -> PromptTemplate {
