@@ -22,6 +22,7 @@ let package = Package(
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.20.0"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.6.0"),
         .package(url: "https://github.com/apple/swift-http-types", from: "1.0.0"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.0.0"),
     ],
     targets: [
         // MARK: Terminal
@@ -60,9 +61,16 @@ let package = Package(
         .target(name: "Accessor", dependencies: ["AWS", .product(name: "Logging", package: "swift-log")]),
         .target(
             name: "Assistant",
-            dependencies: ["Accessor", .product(name: "Mustache", package: "swift-mustache")]
+            dependencies: [
+                "AWS", "Accessor", .product(name: "Mustache", package: "swift-mustache"),
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+            ]
         ),
         .target(name: "AppCore", dependencies: ["Accessor", "Assistant"]),
+        // Past conversations in SQLite; may import Accessor only.
+        .target(name: "History", dependencies: ["Accessor", .product(name: "GRDB", package: "GRDB.swift")]),
         .target(
             name: "AppUI",
             dependencies: ["AppCore", "Accessor", "Terminal", .product(name: "TOMLKit", package: "TOMLKit")],
@@ -98,7 +106,7 @@ let package = Package(
         .executableTarget(
             name: "qseek",
             dependencies: [
-                "Terminal", "AWS", "OIDC", "Accessor", "Assistant", "AppCore", "AppUI", "QseekConfiguration", "Sandbox",
+                "Terminal", "AWS", "OIDC", "Accessor", "Assistant", "AppCore", "AppUI", "QseekConfiguration", "Sandbox", "History",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]
@@ -158,8 +166,18 @@ let package = Package(
                 .product(name: "NIOCore", package: "swift-nio"),
             ]
         ),
-        .testTarget(name: "AssistantTests", dependencies: ["Assistant", "Accessor"]),
+        .testTarget(
+            name: "AssistantTests",
+            dependencies: [
+                "Assistant", "Accessor", "AWS",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
+            ]
+        ),
         .testTarget(name: "AppCoreTests", dependencies: ["AppCore", "Accessor", "Assistant"]),
+        .testTarget(name: "HistoryTests", dependencies: ["History"]),
         .testTarget(name: "AppUITests", dependencies: ["AppUI", "AppCore", "Accessor", "Terminal"], exclude: ["Snapshots"]),
         .testTarget(name: "QseekConfigurationTests", dependencies: ["QseekConfiguration"]),
         // The executable's commands and diagnostics, run in process against the sandbox.

@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # Journey: `qseek demo` in a real terminal (tmux), as a solutions engineer runs it.
-# Sign in as a demo user, choose a tenant, ask; passages stream in and the prompt cites [1].
+# Sign in as a demo user, choose a tenant, ask; passages stream in and the prompt cites [1];
+# the sandbox's extractive model streams its answer into the chat with [1] citations; the
+# conversation is exported as Markdown and listed in the history (F3).
 # Sign out, sign in as another user of the same tenant, ask the same: a different set.
 # Resize to 60x20 and back; a hostile document stays inert; quitting restores the terminal.
 # Usage: Journeys/demo.sh PATH/TO/qseek
@@ -18,7 +20,12 @@ ask() {  # ask QUESTION: in a new conversation, type it and wait until its passa
   wait_for "New conversation." 10
   tmux_ send-keys -t j -l "$1"
   tmux_ send-keys -t j Enter
-  wait_for " retrieved" 30
+  # "N passage(s) retrieved" in the chat; the prompt pane's "(none were retrieved)" must not match.
+  local deadline=$((SECONDS + 30))
+  until screen | grep -qE '[0-9]+ passages? retrieved'; do
+    if [ "$SECONDS" -ge "$deadline" ]; then echo "timed out waiting for the passages" >&2; screen >&2; return 1; fi
+    sleep 0.1
+  done
 }
 
 sign_in_as() {  # sign_in_as N: the Nth demo user (0-based), then the first tenant
@@ -32,7 +39,7 @@ sign_in_as() {  # sign_in_as N: the Nth demo user (0-based), then the first tena
 
 echo "journey: qseek demo"
 start_shell 120 40
-type_line "stty -a > $work/stty-before; export XDG_STATE_HOME=$work/state XDG_CACHE_HOME=$work/cache; echo SHELL-READY"
+type_line "cd $work; stty -a > $work/stty-before; export XDG_STATE_HOME=$work/state XDG_CACHE_HOME=$work/cache; echo SHELL-READY"
 wait_for SHELL-READY
 type_line "$QSEEK demo; echo EXIT=\$?"
 
@@ -43,6 +50,25 @@ screen > "$work/alice.txt"
 check "passage titles from the sandbox corpus stream into the passages pane" grep -qE '\+\[1\] ' "$work/alice.txt"
 check "the prompt pane shows the numbered passages ([1])" grep -qE '│\[1\] ' "$work/alice.txt"
 check "every row fits 120 cells with straight borders" python3 "$here/check_screen.py" widths "$work/alice.txt" 120
+
+wait_for "answered by sandbox.extractive-v1" 30
+screen > "$work/answer.txt"
+# chat_has PATTERN: the chat pane (the left column: each row up to its first inner border) matches.
+chat_has() { sed -E 's/^│([^│]*)│.*/\1/' "$work/answer.txt" | grep -v '^ *›' | grep -qE -- "$1"; }
+check "the extractive model's answer streams into the chat" chat_has 'extractive demo model'
+check "the answer cites the passages as [n]" chat_has '\[[0-9]+\]'
+check "the status bar shows the answer's token usage" grep -qE '[0-9]+\+[0-9]+ tok' "$work/answer.txt"
+tmux_ send-keys -t j Tab
+tmux_ send-keys -t j x
+wait_for "Exported the conversation to" 10
+check "x in the chat exports the conversation as Markdown with its sources" \
+  bash -c "grep -q '^## quarterly planning process' $work/qseek-conversation-*.md && grep -q '^\*\*Sources\*\*' $work/qseek-conversation-*.md"
+tmux_ send-keys -t j F3
+wait_for "1 turn" 10 || true
+check "F3 lists the conversation in the history" screen_shows "› quarterly planning process"
+tmux_ send-keys -t j Escape
+sleep 0.5
+check "the history database is 0600" bash -c "[ \"\$(stat -c %a '$work/state/qseek/history.sqlite')\" = 600 ]"
 
 tmux_ send-keys -t j C-o
 sign_in_as 1
@@ -75,6 +101,9 @@ check "the hostile document is on screen" grep -q "Escape handling test" "$work/
 check "its escape sequences never reach the terminal (no ESC[2J, OSC, C1, U+202E)" \
   python3 -c "import sys; t=open(sys.argv[1],encoding='utf-8').read(); bad=['\x1b[2J','\x1b]','\x9b','\u202e']; sys.exit(1 if any(b in t for b in bad) else 0)" "$work/hostile.txt"
 
+# Ctrl+C first stops an answer still being written; quitting is for an idle screen.
+deadline=$((SECONDS + 30))
+while screen | grep -qF "answering…" && [ "$SECONDS" -lt "$deadline" ]; do sleep 0.2; done
 tmux_ send-keys -t j C-c
 wait_for "Press Ctrl+C again to quit." 10
 tmux_ send-keys -t j C-c

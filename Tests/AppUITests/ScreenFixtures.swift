@@ -1,5 +1,6 @@
 import Accessor
 import AppCore
+import Assistant
 import Foundation
 
 /// App states for the screen snapshots, built through `update` as the app would build them.
@@ -68,6 +69,52 @@ enum ScreenFixtures {
         let effects = update(&state, .confirm)
         guard case let .search(_, id)? = effects.last else { return state }
         _ = update(&state, .passagesArrived(page: passages(count: count, hostile: hostile), isLast: !searching, query: id))
+        return state
+    }
+
+    /// The question of `main()` answered by the model, in Markdown with citations; the
+    /// second citation selected with `c` in the chat pane.
+    static func answered() -> AppState {
+        var state = main(count: 3)
+        guard let id = state.conversation.current?.queryID else { return state }
+        let answer = """
+            ## Travel rules
+
+            Book through the **portal** at least 14 days ahead [1]. Economy applies under six hours [1][2].
+
+            - Approvals: the *cost-centre owner* [3]
+            - Japan: see `出張規程` [2]
+
+            Unfinished block still streaming [3]
+            """
+        for piece in answer.split(separator: " ", omittingEmptySubsequences: false) {
+            _ = update(&state, .answerEvent(.text(String(piece) + " "), query: id))
+        }
+        _ = update(&state, .answerEvent(.usage(ModelUsage(inputTokens: 812, outputTokens: 64)), query: id))
+        _ = update(&state, .focus(.chat))
+        _ = update(&state, .nextCitation)
+        _ = update(&state, .nextCitation)
+        return state
+    }
+
+    /// The same answer, finished, with latency.
+    static func answerFinished() -> AppState {
+        var state = answered()
+        guard let id = state.conversation.current?.queryID else { return state }
+        _ = update(&state, .answerEvent(.stopped(reason: "end_turn"), query: id))
+        _ = update(&state, .answerEnded(latencyMilliseconds: 1340, query: id))
+        return state
+    }
+
+    /// The history screen with two past conversations.
+    static func history() -> AppState {
+        var state = main()
+        _ = update(&state, .openHistory)
+        _ = update(&state, .historyListed([
+            HistoryListing(id: "1800000000000-2", title: "What is the travel policy?", turnCount: 3, updatedAt: now),
+            HistoryListing(id: "1799990000000-1", title: "Key rotation runbook 🔑 steps", turnCount: 1,
+                           updatedAt: now.addingTimeInterval(-10_000)),
+        ]))
         return state
     }
 }

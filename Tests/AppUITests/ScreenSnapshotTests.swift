@@ -95,9 +95,38 @@ struct ScreenSnapshotTests {
         }
     }
 
+    @Test("An answer streams into the chat: finished Markdown blocks styled, citations marked, the last block plain")
+    func answered() throws { try check(ScreenFixtures.answered(), named: "main-answered") }
+
+    @Test("A finished answer shows its model, latency and token usage")
+    func answerFinished() throws { try check(ScreenFixtures.answerFinished(), named: "main-answer-finished") }
+
+    @Test("Citations use the citation role, and the selected one the selection role")
+    func citationStyles() {
+        let state = ScreenFixtures.answerFinished()
+        let backend = render(state, size: Size(width: 120, height: 40))
+        let theme = ThemeCatalog.builtin.theme(named: "midnight").theme.adapted(to: .monochrome)
+        // The chat pane is the left column at 120×40; its `[` cells carry the citation styles.
+        var citationStyles: [String: Style] = [:]
+        for y in 0..<40 {
+            for x in 0..<44 where backend.screen[x, y].grapheme == "[" {
+                let number = backend.screen[x + 1, y].grapheme
+                if backend.screen[x + 2, y].grapheme == "]" { citationStyles["\(number)@\(x),\(y)"] = backend.screen[x, y].style }
+            }
+        }
+        let styles = Array(citationStyles.values)
+        #expect(styles.contains(theme[.citation]))
+        #expect(citationStyles.contains { $0.key.hasPrefix("2@") && $0.value == theme[.selection] })
+        #expect(!citationStyles.contains { $0.key.hasPrefix("1@") && $0.value == theme[.selection] })
+    }
+
+    @Test("The history screen lists past conversations, newest first")
+    func history() throws { try check(ScreenFixtures.history(), named: "history") }
+
     @Test("Tiny terminals get what fits and no crash")
     func tiny() {
-        for state in [ScreenFixtures.signIn(), ScreenFixtures.tenantPicker(), ScreenFixtures.main()] {
+        for state in [ScreenFixtures.signIn(), ScreenFixtures.tenantPicker(), ScreenFixtures.main(), ScreenFixtures.answered(),
+                      ScreenFixtures.history()] {
             for size in [Size(width: 20, height: 5), Size(width: 1, height: 1), Size(width: 60, height: 20)] {
                 #expect(render(state, size: size).lines.count == size.height)
             }

@@ -1,4 +1,5 @@
 import Accessor
+import Assistant
 import Foundation
 
 /// Carries out `Effect`s and reports what came of them as `Action`s through `send`.
@@ -10,14 +11,21 @@ public actor EffectRunner {
     private let identity: any IdentityService
     private let gateway: any TenantGateway
     private let system: any SystemServices
+    /// The configured model; nil when `[model] provider = "none"`.
+    private let model: (any ModelBackend)?
+    private let history: (any HistoryService)?
+    private var answers: [QueryID: Task<Void, Never>] = [:]
     private let send: @Sendable (Action) -> Void
     private var searches: [QueryID: Task<Void, Never>] = [:]
     private var signInTask: Task<Void, Never>?
     private var exchangeTask: Task<Void, Never>?
 
     public init(identity: any IdentityService, gateway: any TenantGateway, system: any SystemServices,
+                model: (any ModelBackend)? = nil, history: (any HistoryService)? = nil,
                 send: @escaping @Sendable (Action) -> Void) {
         self.identity = identity
+        self.model = model
+        self.history = history
         self.gateway = gateway
         self.system = system
         self.send = send
@@ -74,6 +82,67 @@ public actor EffectRunner {
             }
         case .cancelSearch(let id):
             searches.removeValue(forKey: id)?.cancel()
+        case .ask(let request, let id):
+            answers[id]?.cancel()
+            guard let model else {
+                send(.answerFailed(Failure(.configuration, "No model is configured ([model] provider)."), query: id))
+                return
+            }
+            answers[id] = Task { [weak self] in
+                await Self.answer(request, id: id, model: model, send: send)
+                await self?.answerEnded(id)
+            }
+        case .cancelAnswer(let id):
+            answers.removeValue(forKey: id)?.cancel()
+        case .exportMarkdown(let markdown, let name):
+            let system = self.system
+            Task {
+                do throws(Failure) {
+                    let path = try await system.export(markdown, suggestedName: name)
+                    send(.noticed("Exported the conversation to \(path)."))
+                } catch {
+                    send(.noticed(error.message))
+                }
+            }
+        case .recordTurn(let turn, let conversation, let owner):
+            guard let history else { return }
+            Task {
+                do throws(Failure) {
+                    try await history.record(turn, conversation: conversation, owner: owner)
+                } catch {
+                    send(.noticed(error.message))
+                }
+            }
+        case .listHistory(let owner):
+            guard let history else {
+                send(.historyListed([]))
+                return
+            }
+            Task {
+                do throws(Failure) {
+                    send(.historyListed(try await history.list(owner: owner)))
+                } catch {
+                    send(.historyFailed(error))
+                }
+            }
+        case .loadConversation(let id, let owner):
+            guard let history else { return }
+            Task {
+                do throws(Failure) {
+                    send(.conversationLoaded(id: id, turns: try await history.load(id, owner: owner)))
+                } catch {
+                    send(.historyFailed(error))
+                }
+            }
+        case .deleteConversation(let id, let owner):
+            guard let history else { return }
+            Task {
+                do throws(Failure) {
+                    try await history.delete(id, owner: owner)
+                } catch {
+                    send(.noticed(error.message))
+                }
+            }
         case .openURL(let url):
             let system = self.system
             Task {
@@ -108,6 +177,8 @@ public actor EffectRunner {
         exchangeTask?.cancel()
         for task in searches.values { task.cancel() }
         searches.removeAll()
+        for task in answers.values { task.cancel() }
+        answers.removeAll()
     }
 
     /// Whether a search is still running (for tests and shutdown).
@@ -115,6 +186,34 @@ public actor EffectRunner {
 
     private func searchEnded(_ id: QueryID) {
         searches[id] = nil
+    }
+
+    /// Whether an answer is still being generated (for tests and shutdown).
+    public var runningAnswers: Int { answers.count }
+
+    private func answerEnded(_ id: QueryID) {
+        answers[id] = nil
+    }
+
+    private static func answer(_ request: ModelRequest, id: QueryID, model: any ModelBackend,
+                               send: @Sendable (Action) -> Void) async {
+        let started = ContinuousClock.now
+        do {
+            for try await event in model.answer(request) {
+                if Task.isCancelled { return }
+                send(.answerEvent(event, query: id))
+            }
+            if Task.isCancelled { return }
+            let elapsed = started.duration(to: .now)
+            send(.answerEnded(latencyMilliseconds: Int(elapsed.components.seconds) * 1000
+                                  + Int(elapsed.components.attoseconds / 1_000_000_000_000_000), query: id))
+        } catch let error as ModelError {
+            if !Task.isCancelled { send(.answerFailed(Failure(.unexpected, error.userMessage), query: id)) }
+        } catch {
+            if !Task.isCancelled && !(error is CancellationError) {
+                send(.answerFailed(Failure(.unexpected, "The model failed unexpectedly (\(type(of: error)))."), query: id))
+            }
+        }
     }
 
     private static func stream(_ query: PassageQuery, id: QueryID, gateway: any TenantGateway,

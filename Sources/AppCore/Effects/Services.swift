@@ -27,6 +27,8 @@ public protocol SystemServices: Sendable {
     func open(_ url: String) async throws(Failure)
     func copy(_ text: String) async throws(Failure)
     func rememberTenant(_ id: String) async
+    /// Writes an exported conversation and returns where it went.
+    func export(_ markdown: String, suggestedName: String) async throws(Failure) -> String
 }
 
 /// An exchange that stopped at `step`.
@@ -38,4 +40,12 @@ public struct ExchangeError: Error, Sendable, Equatable {
         self.step = step
         self.failure = failure
     }
+}
+
+/// Past conversations (`[history]`); with `mode = "off"` every call is a no-op.
+public protocol HistoryService: Sendable {
+    func record(_ turn: RecordedTurn, conversation: String, owner: HistoryOwnerKey) async throws(Failure)
+    func list(owner: HistoryOwnerKey) async throws(Failure) -> [HistoryListing]
+    func load(_ conversation: String, owner: HistoryOwnerKey) async throws(Failure) -> [RecordedTurn]
+    func delete(_ conversation: String, owner: HistoryOwnerKey) async throws(Failure)
 }

@@ -8,6 +8,8 @@ public struct AppState: Sendable, Equatable {
         case signIn
         case tenantPicker
         case main
+        /// Past conversations: browse, resume, delete.
+        case history
     }
 
     public var screen: Screen = .signIn
@@ -22,6 +24,7 @@ public struct AppState: Sendable, Equatable {
     public var conversation = Conversation()
     public var passages = PassagesState()
     public var prompt: PromptState
+    public var history = HistoryBrowserState()
     public var input = InputLine()
     public var focus: Pane = .input
     public var zoomed = false
@@ -114,4 +117,12 @@ public struct Failure: Error, Sendable, Equatable {
 public struct PendingSearch: Sendable, Equatable {
     public var query: PassageQuery
     public var id: QueryID
+}
+
+extension AppState {
+    /// Whose history the current conversation belongs to; nil before a tenant is chosen.
+    public var historyOwner: HistoryOwnerKey? {
+        guard let user, let tenant else { return nil }
+        return HistoryOwnerKey(user: user.subject, tenant: tenant.id)
+    }
 }

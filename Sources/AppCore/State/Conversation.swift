@@ -1,5 +1,7 @@
 import Accessor
 import Assistant
+import Foundation
+
 /// The chat pane: one turn per question.
 public struct Conversation: Sendable, Equatable {
     public var turns: [Turn] = []
@@ -12,7 +14,29 @@ public struct Conversation: Sendable, Equatable {
         public var queryText: String
         public var queryID: QueryID
         public var status: Status
-        public var answer: String = ""
+        /// The answer as it streams in, with its finished Markdown blocks parsed once.
+        public var streamed = StreamedAnswer()
+        public var answerStatus: AnswerStatus = .notAsked
+        /// The passages of the prompt the model was asked with: what `[n]` in the answer means.
+        public var citations: [Citation] = []
+        /// The model that answered, and what it cost.
+        public var model: String?
+        public var usage: ModelUsage?
+        /// Wall-clock milliseconds from asking to the last event.
+        public var latencyMilliseconds: Int?
+        public var askedAt: Date?
+
+        public var answer: String { streamed.text }
+
+        /// The citation of passage `number` in this turn, if the prompt had it.
+        public func citation(_ number: Int) -> Citation? { citations.first { $0.number == number } }
+
+        public init(question: String, queryText: String, queryID: QueryID, status: Status) {
+            self.question = question
+            self.queryText = queryText
+            self.queryID = queryID
+            self.status = status
+        }
 
         public enum Status: Sendable, Equatable {
             case searching
@@ -23,6 +47,22 @@ public struct Conversation: Sendable, Equatable {
     }
 
     public var current: Turn? { turns.last }
+    /// The highlighted `[n]` of the current turn's answer (cycled with `c` in the chat pane).
+    public var selectedCitation: Int?
+    /// Names this conversation in the history; nil until its first turn is recorded.
+    public var historyKey: String?
+}
+
+/// What became of the model's answer to a turn.
+public enum AnswerStatus: Sendable, Equatable {
+    /// No model is configured, or nothing was retrieved to ask about.
+    case notAsked
+    case streaming
+    case finished(stopReason: String)
+    case stopped
+    case failed(String)
+
+    public var isStreaming: Bool { self == .streaming }
 }
 
 /// The passages pane: what the current search returned, as it streams in.
@@ -55,5 +95,13 @@ public struct PromptState: Sendable, Equatable {
         lhs.assembler.template.source == rhs.assembler.template.source
             && lhs.assembler.budgetTokens == rhs.assembler.budgetTokens
             && lhs.assembled == rhs.assembled && lhs.scrollOffset == rhs.scrollOffset
+    }
+}
+
+extension Conversation {
+    /// The turns as an export or the history sees them.
+    public var exported: [ConversationMarkdown.Turn] {
+        turns.map { ConversationMarkdown.Turn(question: $0.question, answer: $0.answer, citations: $0.citations,
+                                              model: $0.model, askedAt: $0.askedAt) }
     }
 }

@@ -1,4 +1,5 @@
 import Accessor
+import Assistant
 import Foundation
 
 /// Everything that can happen: the user's intents (from the keymap) and the results the
@@ -28,6 +29,14 @@ public enum Action: Sendable, Equatable {
     case toggleExpanded
     case openSelectedPassage
     case copyFocused
+    /// Highlights the next `[n]` of the answer and selects that passage (chat pane).
+    case nextCitation
+    /// Writes the conversation as Markdown with its sources.
+    case exportConversation
+    /// Opens the history screen (F3).
+    case openHistory
+    /// Deletes the conversation selected on the history screen.
+    case deleteSelected
     case switchTenant
     case newConversation
     case signOut
@@ -45,6 +54,15 @@ public enum Action: Sendable, Equatable {
     case exchangeFailed(ExchangeStep, Failure, tenantID: String)
     case passagesArrived(page: [Passage], isLast: Bool, query: QueryID)
     case searchFailed(Failure, query: QueryID)
+    /// Part of the answer to the turn of `query`.
+    case answerEvent(ModelEvent, query: QueryID)
+    /// The answer's stream ended normally after this many milliseconds.
+    case answerEnded(latencyMilliseconds: Int, query: QueryID)
+    case answerFailed(Failure, query: QueryID)
+    case historyListed([HistoryListing])
+    case historyFailed(Failure)
+    /// A past conversation, loaded to be resumed.
+    case conversationLoaded(id: String, turns: [RecordedTurn])
     case tick(Date)
     /// A one-line report for the status bar (a copy done, a browser that did not open).
     case noticed(String)
@@ -61,6 +79,16 @@ public enum Effect: Sendable, Equatable {
     case discardCredentials
     case search(PassageQuery, id: QueryID)
     case cancelSearch(QueryID)
+    /// Asks the model; its events come back as `.answerEvent` for the turn of `id`.
+    case ask(ModelRequest, id: QueryID)
+    case cancelAnswer(QueryID)
+    /// Writes an exported conversation (Markdown) to a file and reports where.
+    case exportMarkdown(String, suggestedName: String)
+    /// Appends a finished turn to conversation `conversation` in the history.
+    case recordTurn(RecordedTurn, conversation: String, owner: HistoryOwnerKey)
+    case listHistory(HistoryOwnerKey)
+    case loadConversation(String, owner: HistoryOwnerKey)
+    case deleteConversation(String, owner: HistoryOwnerKey)
     case openURL(String)
     case copyToClipboard(String, what: String)
     case rememberTenant(String)

@@ -1,9 +1,24 @@
 import Accessor
+import Assistant
+import Foundation
 
 func updateMain(_ state: inout AppState, _ action: Action) -> [Effect] {
     switch action {
     case .confirm where state.focus == .input:
         return submitQuestion(&state)
+    case .confirm where state.focus == .chat && state.conversation.selectedCitation != nil:
+        state.focus = .passages  // jump to the cited passage
+    case .openHistory:
+        return openHistory(&state)
+    case .nextCitation:
+        selectNextCitation(&state)
+    case .exportConversation:
+        guard !state.conversation.turns.isEmpty else {
+            state.notice = "Nothing to export yet."
+            return []
+        }
+        return [.exportMarkdown(ConversationMarkdown.render(state.conversation.exported, tenant: state.tenant?.name),
+                                suggestedName: "qseek-conversation")]
     case .confirm where state.focus == .passages, .toggleExpanded:
         guard let rank = state.passages.selected?.rank else { return [] }
         state.passages.expanded = state.passages.expanded == rank ? nil : rank
@@ -60,11 +75,16 @@ func updateMain(_ state: inout AppState, _ action: Action) -> [Effect] {
     case .newConversation:
         var effects: [Effect] = []
         if let id = state.passages.queryID, state.passages.isSearching { effects.append(.cancelSearch(id)) }
+        effects += stopAnswer(&state)
         clearTenantData(&state)
         state.notice = "New conversation."
         return effects
     case .passagesArrived(let page, let isLast, let query) where query == state.passages.queryID:
         receive(page, isLast: isLast, into: &state)
+        if isLast {
+            let ask = askModel(&state)
+            return ask.isEmpty ? recordCurrentTurn(&state) : ask
+        }
     case .searchFailed(let failure, let query) where query == state.passages.queryID:
         return searchFailed(failure, query: query, state: &state)
     case .exchangeSucceeded(let tenantID, let expiry) where tenantID == state.tenant?.id:
@@ -104,6 +124,8 @@ func submitQuestion(_ state: inout AppState) -> [Effect] {
         effects.append(.cancelSearch(previous))
         setTurnStatus(&state, .cancelled)
     }
+    effects += stopAnswer(&state)
+    state.conversation.selectedCitation = nil
     let id = state.makeQueryID()
     let query = PassageQuery(tenant: tenant, text: parsed.text, filter: parsed.filter,
                              pageSize: state.pageSize, maxPages: state.maxPages)
@@ -162,6 +184,11 @@ func cancelOrQuit(_ state: inout AppState) -> [Effect] {
         setTurnStatus(&state, .cancelled)
         state.notice = "Search cancelled."
         return [.cancelSearch(id)]
+    }
+    let stopped = stopAnswer(&state)
+    if !stopped.isEmpty {
+        state.notice = "Answer stopped."
+        return stopped
     }
     if state.zoomed {
         state.zoomed = false

@@ -20,6 +20,7 @@ func updateTenantPicker(_ state: inout AppState, _ action: Action) -> [Effect] {
         if let current = state.tenant, current.id != tenant.id {
             // Nothing of one tenant may be shown, or signed, under another.
             if let id = state.passages.queryID, state.passages.isSearching { effects.append(.cancelSearch(id)) }
+            effects += stopAnswer(&state)
             clearTenantData(&state)
             state.tenant = nil
             state.credentialsExpiry = nil

@@ -25,6 +25,9 @@ public func update(_ state: inout AppState, _ action: Action) -> [Effect] {
         return []
     case .signOut:
         return signOut(&state)
+    case .answerEvent, .answerEnded, .answerFailed:
+        // Wherever the user is looking (e.g. the tenant picker), the answer keeps arriving.
+        return receiveAnswer(&state, action)
     case .cancel where state.showsHelp:
         state.showsHelp = false
         return []
@@ -38,6 +41,7 @@ public func update(_ state: inout AppState, _ action: Action) -> [Effect] {
     case .signIn: return updateSignIn(&state, action)
     case .tenantPicker: return updateTenantPicker(&state, action)
     case .main: return updateMain(&state, action)
+    case .history: return updateHistory(&state, action)
     }
 }
 
@@ -53,6 +57,7 @@ func armOrQuit(_ state: inout AppState) -> [Effect] {
 func signOut(_ state: inout AppState) -> [Effect] {
     var effects: [Effect] = []
     if let id = state.passages.queryID, state.passages.isSearching { effects.append(.cancelSearch(id)) }
+    effects += stopAnswer(&state)
     if state.signIn.isBusy { effects.append(.cancelSignIn) }
     effects += [.discardCredentials, .signOut]
     clearTenantData(&state)
@@ -86,7 +91,8 @@ extension Action {
     var isIntent: Bool {
         switch self {
         case .signInProgressed, .signedIn, .signInFailed, .exchangeStepCompleted, .exchangeSucceeded,
-             .exchangeFailed, .passagesArrived, .searchFailed, .tick, .noticed:
+             .exchangeFailed, .passagesArrived, .searchFailed, .tick, .noticed, .answerEvent, .answerEnded, .answerFailed,
+             .historyListed, .historyFailed, .conversationLoaded:
             return false
         default:
             return true

@@ -33,6 +33,7 @@ public struct Keymap: Sendable {
             case .signIn: return signInCommand(press)
             case .tenantPicker: return tenantPickerCommand(press)
             case .main: return mainCommand(press, state: state)
+            case .history: return historyCommand(press)
             }
         }
     }
@@ -46,6 +47,7 @@ public struct Keymap: Sendable {
         case (.character("t"), .control) where state.screen == .main: return .action(.switchTenant)
         case (.character("n"), .control) where state.screen == .main: return .action(.newConversation)
         case (.function(2), _): return .toggleMouseCapture
+        case (.function(3), _) where state.screen == .main || state.screen == .history: return .action(.openHistory)
         default: return nil
         }
     }
@@ -84,6 +86,19 @@ public struct Keymap: Sendable {
         return state.focus == .input ? inputCommand(press) : paneCommand(press, state: state)
     }
 
+    private func historyCommand(_ press: KeyPress) -> KeyCommand? {
+        switch (press.key, press.modifiers) {
+        case (.up, _), (.character("k"), []): return .action(.selectPrevious)
+        case (.down, _), (.character("j"), []): return .action(.selectNext)
+        case (.home, _), (.character("g"), []): return .action(.selectFirst)
+        case (.end, _), (.character("G"), .shift), (.character("G"), []): return .action(.selectLast)
+        case (.enter, _): return .action(.confirm)
+        case (.character("d"), []), (.delete, _): return .action(.deleteSelected)
+        case (.character("?"), []): return .action(.toggleHelp)
+        default: return nil
+        }
+    }
+
     private func inputCommand(_ press: KeyPress) -> KeyCommand? {
         switch (press.key, press.modifiers) {
         case (.enter, _): return .action(.confirm)
@@ -111,6 +126,8 @@ public struct Keymap: Sendable {
         case .enter: return .action(.confirm)
         case .character("o"): return .action(.openSelectedPassage)
         case .character("y"): return .action(.copyFocused)
+        case .character("c") where state.focus == .chat: return .action(.nextCitation)
+        case .character("x") where state.focus == .chat: return .action(.exportConversation)
         case .character("z"): return .action(.toggleZoom)
         case .character("?"): return .action(.toggleHelp)
         case .character("t"):

@@ -22,6 +22,8 @@ public struct AppView: Sendable {
             TenantPickerView(state: state, theme: theme).draw(into: &canvas, in: area)
         case .main:
             MainView(state: state, theme: theme).draw(into: &canvas, in: area)
+        case .history:
+            HistoryView(state: state, theme: theme).draw(into: &canvas, in: area)
         }
         if state.showsHelp {
             HelpOverlay(theme: theme).draw(into: &canvas, in: area)

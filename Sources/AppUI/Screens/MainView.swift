@@ -72,6 +72,15 @@ struct StatusBar {
             parts.append(seconds > 0 ? "credentials \(seconds / 60)m\(String(format: "%02d", seconds % 60))s" : "credentials renewing")
         }
         parts.append(state.modelName.map { "model \($0.safeLine)" } ?? "no model")
+        if let turn = state.conversation.current {
+            if turn.answerStatus.isStreaming {
+                parts.append("answering…")
+            } else if let usage = turn.usage {
+                var cost = "\(usage.inputTokens)+\(usage.outputTokens) tok"
+                if let latency = turn.latencyMilliseconds { cost += " · " + ChatPane.seconds(latency) }
+                parts.append(cost)
+            }
+        }
         canvas.write(parts.joined(separator: " · "), x: area.x, y: area.y, style: theme[.selection], maxWidth: area.width)
     }
 }
@@ -91,7 +100,7 @@ struct KeyHints {
         case .input: "Enter ask · Tab panes · Ctrl+T tenant · Ctrl+N new · F1 help · Ctrl+C cancel/quit"
         case .passages: "↑↓ select · Space in/out of prompt · Enter expand · o open · y copy · z zoom · Tab next"
         case .prompt: "↑↓ scroll · y copy prompt · z zoom · Tab next"
-        case .chat: "↑↓ scroll · y copy · z zoom · Tab next"
+        case .chat: "↑↓ scroll · c citations · y copy answer · x export · z zoom · Tab next"
         }
         canvas.write(" " + hints, x: area.x, y: area.y, style: theme[.muted])
     }

@@ -1,5 +1,6 @@
 import AppCore
 import AppUI
+import Assistant
 import Foundation
 import Synchronization
 import Terminal
@@ -17,13 +18,14 @@ final class InteractiveApp {
     private var quitting = false
     private var mouseCapture: Bool
 
-    init(state: AppState, catalog: ThemeCatalog, mouse: Bool, identity: IdentityService, gateway: TenantGateway, system: SystemServices) {
+    init(state: AppState, catalog: ThemeCatalog, mouse: Bool, identity: IdentityService, gateway: TenantGateway, system: SystemServices,
+         model: (any ModelBackend)?, history: (any HistoryService)?) {
         self.state = state
         self.catalog = catalog
         self.mouseCapture = mouse
         keymap = Keymap(themeNames: catalog.names)
         let mailbox = self.mailbox
-        runner = EffectRunner(identity: identity, gateway: gateway, system: system) { action in
+        runner = EffectRunner(identity: identity, gateway: gateway, system: system, model: model, history: history) { action in
             mailbox.post(action)
         }
     }
@@ -47,7 +49,7 @@ final class InteractiveApp {
                 lastDrawn = state
             }
             // Short waits while work is in flight, so streamed pages show at once.
-            let busy = state.passages.isSearching || state.signIn.isBusy || state.tenantPicker.exchange != nil
+            let busy = state.passages.isSearching || state.conversation.current?.answerStatus.isStreaming == true || state.signIn.isBusy || state.tenantPicker.exchange != nil
             if let event = backend.nextEvent(timeout: .milliseconds(busy ? 15 : 100)) {
                 handle(event, backend: backend)
             }

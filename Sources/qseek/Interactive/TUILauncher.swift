@@ -35,13 +35,16 @@ enum TUILauncher {
         )
         state.pageSize = config.search.maxResults
         state.maxPages = config.search.maxPages
-        state.modelName = config.model.provider == .none || config.model.modelID.isEmpty ? nil : config.model.modelID
+        let model = try ModelWiring.backend(for: environment)
+        let history = HistoryAdapter(store: try HistoryAdapter.store(for: config, environment: processEnvironment))
+        state.modelName = model?.modelName
 
         let catalog = ThemeCatalog.load(userDirectory: ThemeCatalog.userDirectory(environment: processEnvironment))
         let identity = IdentityAdapter(environment: environment)
         let app = InteractiveApp(state: state, catalog: catalog, mouse: config.ui.mouse, identity: identity,
                                  gateway: GatewayAdapter(environment: environment),
-                                 system: DesktopServices(stateDirectory: stateDirectory))
+                                 system: DesktopServices(stateDirectory: stateDirectory), model: model,
+                                 history: history)
         if let user = await identity.resume() {
             app.post(.signedIn(user))
         }

@@ -22,6 +22,8 @@ struct AppEnvironment: Sendable {
     let endpoints: EndpointResolver
     let exchange: TrustedIdentityExchange
     let search: PassageSearch
+    /// The ISV's own AWS identity; its base credentials also sign Bedrock calls.
+    let account: ISVAccount
     let tenants: [Tenant]
     let logger: Logger
 
@@ -79,7 +81,7 @@ struct AppEnvironment: Sendable {
         guard !config.aws.dataAccessorRoleARN.isEmpty else {
             throw .usage("\(configPath): set [aws].data_accessor_role_arn (the role your customers trust).")
         }
-        let account = ISVAccount(baseCredentials: base, roleARN: config.aws.dataAccessorRoleARN, region: config.aws.region,
+        account = ISVAccount(baseCredentials: base, roleARN: config.aws.dataAccessorRoleARN, region: config.aws.region,
                                  sessionDuration: config.aws.sessionDuration)
         let session = signIn
         let source: TrustedIdentityExchange.IDTokenSource

@@ -63,6 +63,26 @@ struct DesktopServices: SystemServices {
     func rememberTenant(_ id: String) async {
         LastTenant(directory: stateDirectory).save(id)
     }
+
+    /// Exports go to the current directory (where the user started qseek), never overwriting.
+    func export(_ markdown: String, suggestedName: String) async throws(Failure) -> String {
+        let formatter = DateFormatter()
+        formatter.locale = Locale(identifier: "en_US_POSIX")
+        formatter.dateFormat = "yyyyMMdd-HHmmss"
+        let stamp = formatter.string(from: Date())
+        let directory = FileManager.default.currentDirectoryPath
+        var name = "\(suggestedName)-\(stamp).md"
+        var attempt = 1
+        while FileManager.default.fileExists(atPath: directory + "/" + name) {
+            attempt += 1
+            name = "\(suggestedName)-\(stamp)-\(attempt).md"
+        }
+        let path = directory + "/" + name
+        guard FileManager.default.createFile(atPath: path, contents: Data(markdown.utf8), attributes: [.posixPermissions: 0o600]) else {
+            throw Failure(.unexpected, "Could not write \(path); is the directory writable?")
+        }
+        return path
+    }
 }
 
 /// The last tenant chosen, kept in `$XDG_STATE_HOME/qseek/last-tenant` (0600).

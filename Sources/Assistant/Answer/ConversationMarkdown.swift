@@ -1,0 +1,52 @@
+import Foundation
+
+/// A conversation written out as Markdown: each question as a heading, the answer, and the
+/// sources its `[n]` markers point at (title, link, document id).
+public enum ConversationMarkdown {
+    public struct Turn: Sendable, Equatable {
+        public var question: String
+        public var answer: String
+        public var citations: [Citation]
+        public var model: String?
+        public var askedAt: Date?
+
+        public init(question: String, answer: String, citations: [Citation], model: String? = nil, askedAt: Date? = nil) {
+            self.question = question
+            self.answer = answer
+            self.citations = citations
+            self.model = model
+            self.askedAt = askedAt
+        }
+
+        /// The sources the answer cites; all of the prompt's passages when it cites none.
+        public var sources: [Citation] {
+            let cited = Set(Citation.markers(in: answer))
+            let used = citations.filter { cited.contains($0.number) }
+            return used.isEmpty ? citations : used
+        }
+    }
+
+    public static func render(_ turns: [Turn], tenant: String? = nil, title: String = "qseek conversation") -> String {
+        var out = "# \(title)\n"
+        if let tenant { out += "\nTenant: \(tenant)\n" }
+        let dates = ISO8601DateFormatter()
+        for turn in turns {
+            out += "\n## \(turn.question.replacingOccurrences(of: "\n", with: " "))\n\n"
+            var meta: [String] = []
+            if let askedAt = turn.askedAt { meta.append(dates.string(from: askedAt)) }
+            if let model = turn.model { meta.append("model \(model)") }
+            if !meta.isEmpty { out += "_\(meta.joined(separator: " · "))_\n\n" }
+            out += turn.answer.isEmpty ? "_(no answer)_\n" : turn.answer.trimmingCharacters(in: .whitespacesAndNewlines) + "\n"
+            let sources = turn.sources
+            if !sources.isEmpty {
+                out += "\n**Sources**\n\n"
+                for source in sources {
+                    let title = source.title.isEmpty ? source.documentID : source.title
+                    let link = source.uri.flatMap { $0.isEmpty ? nil : $0 }.map { "[\(title)](\($0))" } ?? title
+                    out += "- [\(source.number)] \(link) — `\(source.documentID)`\n"
+                }
+            }
+        }
+        return out
+    }
+}

@@ -1,0 +1,181 @@
+import AsyncHTTPClient
+import Foundation
+import NIOCore
+import NIOHTTP1
+
+/// A model behind an OpenAI-compatible Chat Completions API (OpenAI, vLLM, Ollama, llama.cpp,
+/// LM Studio, …), streamed as server-sent events: `POST {base_url}/chat/completions` with
+/// `"stream": true`.
+public struct OpenAIChatModel: ModelBackend {
+    public let modelID: String
+    public let baseURL: String
+    /// Sent as a bearer token; never logged, never part of an error message.
+    let apiKey: String?
+    let client: HTTPClient
+    let timeout: TimeAmount
+
+    public var modelName: String { modelID }
+
+    public init(modelID: String, baseURL: String, apiKey: String?, client: HTTPClient = .shared,
+                timeout: TimeAmount = .seconds(300)) throws(ModelError) {
+        guard !modelID.isEmpty else { throw .configuration("set [model].model_id to the model's name at \(baseURL).") }
+        guard let url = URL(string: baseURL), ["http", "https"].contains(url.scheme?.lowercased() ?? ""), url.host != nil else {
+            throw .configuration("[model].base_url must be an http(s) URL such as http://127.0.0.1:11434/v1.")
+        }
+        self.modelID = modelID
+        self.baseURL = baseURL.hasSuffix("/") ? String(baseURL.dropLast()) : baseURL
+        self.apiKey = apiKey?.isEmpty == true ? nil : apiKey
+        self.client = client
+        self.timeout = timeout
+    }
+
+    public func answer(_ request: ModelRequest) -> AsyncThrowingStream<ModelEvent, any Error> {
+        let (events, continuation) = AsyncThrowingStream<ModelEvent, any Error>.makeStream()
+        let task = Task {
+            do {
+                try await stream(request, into: continuation)
+                continuation.finish()
+            } catch let error as ModelError {
+                continuation.finish(throwing: error)
+            } catch is CancellationError {
+                continuation.finish(throwing: CancellationError())
+            } catch let error as HTTPClientError where error == .deadlineExceeded || error == .readTimeout || error == .connectTimeout {
+                continuation.finish(throwing: ModelError.network("\(host) did not answer in time."))
+            } catch {
+                continuation.finish(throwing: ModelError.network("the connection to \(host) failed (\(type(of: error)))."))
+            }
+        }
+        continuation.onTermination = { _ in task.cancel() }
+        return events
+    }
+
+    var host: String { URL(string: baseURL)?.host ?? baseURL }
+
+    private func stream(_ request: ModelRequest, into continuation: AsyncThrowingStream<ModelEvent, any Error>.Continuation) async throws {
+        var outgoing = HTTPClientRequest(url: baseURL + "/chat/completions")
+        outgoing.method = .POST
+        outgoing.headers.add(name: "Content-Type", value: "application/json")
+        outgoing.headers.add(name: "Accept", value: "text/event-stream")
+        if let apiKey { outgoing.headers.add(name: "Authorization", value: "Bearer \(apiKey)") }
+        outgoing.body = .bytes(ByteBuffer(bytes: try Self.body(request, modelID: modelID)))
+        let response = try await client.execute(outgoing, timeout: timeout)
+        guard response.status == .ok else {
+            var body: [UInt8] = []
+            for try await chunk in response.body {
+                body += chunk.readableBytesView
+                if body.count > 64 * 1024 { break }
+            }
+            throw ModelError.service("HTTP \(response.status.code) from \(host): \(redacted(Self.errorMessage(in: body) ?? response.status.reasonPhrase))")
+        }
+        var parser = ServerSentEventParser()
+        let decoder = ChatCompletionStreamDecoder()
+        for try await chunk in response.body {
+            let sse: [ServerSentEvent]
+            do {
+                sse = try parser.append(chunk.readableBytesView)
+            } catch {
+                throw ModelError.malformedStream(error.userMessage)
+            }
+            for event in sse {
+                let decoded: ChatCompletionStreamDecoder.Outcome
+                do {
+                    decoded = try decoder.decode(event)
+                } catch {
+                    throw ModelError(redacting: error, key: apiKey)
+                }
+                for modelEvent in decoded.events { continuation.yield(modelEvent) }
+                if decoded.isDone { return }
+            }
+        }
+    }
+
+    private func redacted(_ text: String) -> String {
+        guard let apiKey, !apiKey.isEmpty else { return text }
+        return text.replacingOccurrences(of: apiKey, with: "<redacted>")
+    }
+
+    /// `{"error": {"message": …}}` (OpenAI and most compatibles) or `{"error": "…"}` (Ollama).
+    static func errorMessage(in body: [UInt8]) -> String? {
+        guard let object = try? JSONSerialization.jsonObject(with: Data(body)) as? [String: Any] else { return nil }
+        if let error = object["error"] as? [String: Any], let message = error["message"] as? String { return message }
+        return object["error"] as? String ?? object["message"] as? String
+    }
+
+    static func body(_ request: ModelRequest, modelID: String) throws -> [UInt8] {
+        var messages: [[String: String]] = []
+        for exchange in request.history where !exchange.answer.isEmpty {
+            messages.append(["role": "user", "content": exchange.question])
+            messages.append(["role": "assistant", "content": exchange.answer])
+        }
+        messages.append(["role": "user", "content": request.prompt])
+        var body: [String: Any] = [
+            "model": modelID,
+            "stream": true,
+            "stream_options": ["include_usage": true],
+            "messages": messages,
+        ]
+        if let maxTokens = request.maxTokens { body["max_tokens"] = maxTokens }
+        return Array(try JSONSerialization.data(withJSONObject: body, options: [.sortedKeys]))
+    }
+}
+
+extension ModelError {
+    init(redacting error: ModelError, key: String?) {
+        guard let key, !key.isEmpty else {
+            self = error
+            return
+        }
+        func clean(_ text: String) -> String { text.replacingOccurrences(of: key, with: "<redacted>") }
+        switch error {
+        case .configuration(let text): self = .configuration(clean(text))
+        case .service(let text): self = .service(clean(text))
+        case .network(let text): self = .network(clean(text))
+        case .malformedStream(let text): self = .malformedStream(clean(text))
+        }
+    }
+}
+
+/// Turns the `data:` of Chat Completions chunks into model events.
+struct ChatCompletionStreamDecoder {
+    struct Outcome: Equatable {
+        var events: [ModelEvent] = []
+        var isDone = false
+    }
+
+    private struct Chunk: Decodable {
+        struct Choice: Decodable {
+            struct Delta: Decodable { var content: String? }
+            var delta: Delta?
+            var finish_reason: String?
+        }
+        struct Usage: Decodable {
+            var prompt_tokens: Int
+            var completion_tokens: Int
+        }
+        struct Failure: Decodable { var message: String? }
+        var choices: [Choice]?
+        var usage: Usage?
+        var error: Failure?
+    }
+
+    func decode(_ event: ServerSentEvent) throws(ModelError) -> Outcome {
+        let data = event.data.trimmingCharacters(in: .whitespaces)
+        if data == "[DONE]" { return Outcome(isDone: true) }
+        let chunk: Chunk
+        do {
+            chunk = try JSONDecoder().decode(Chunk.self, from: Data(data.utf8))
+        } catch {
+            throw .malformedStream("a chunk is not the JSON of a chat completion.")
+        }
+        if let failure = chunk.error { throw .service(failure.message ?? "the stream reported an error.") }
+        var outcome = Outcome()
+        for choice in chunk.choices ?? [] {
+            if let text = choice.delta?.content, !text.isEmpty { outcome.events.append(.text(text)) }
+            if let reason = choice.finish_reason { outcome.events.append(.stopped(reason: reason)) }
+        }
+        if let usage = chunk.usage {
+            outcome.events.append(.usage(ModelUsage(inputTokens: usage.prompt_tokens, outputTokens: usage.completion_tokens)))
+        }
+        return outcome
+    }
+}

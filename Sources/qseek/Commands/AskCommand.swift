@@ -1,0 +1,170 @@
+import Accessor
+import ArgumentParser
+import Assistant
+import Foundation
+import History
+import Terminal
+
+/// `qseek ask TEXT --tenant ID`: search, assemble, and the model's answer streamed to stdout,
+/// then the sources its `[n]` markers point at. With `[model] provider = "none"` the
+/// assembled prompt is the result.
+struct Ask: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Ask one tenant's knowledge: search, assemble the prompt, stream the model's answer, list the sources.",
+        discussion: """
+            The answer streams to stdout as the model writes it, followed by a sources list. --json prints \
+            one document at the end: question, answer, model, stopReason, usage, sources (number, documentId, \
+            title, uri). Without a model ([model] provider = "none") the assembled prompt is printed instead.
+            """
+    )
+
+    @OptionGroup var common: SignInCommonOptions
+    @Argument(help: "The question (filters as @terms, e.g. '@category=security').") var text: String
+    @Option(help: "The tenant id (see `qseek tenants`).") var tenant: String
+    @Flag(help: "Print one JSON document at the end.") var json = false
+    @Option(help: "Read the user's ID token from this file instead of the cached sign-in (also: QSEEK_ID_TOKEN).")
+    var idTokenFile: String?
+
+    func run() async throws {
+        let environment: AppEnvironment
+        do {
+            environment = try CommandContext.environment(options: common, idToken: try CommandContext.providedIDToken(file: idTokenFile))
+        } catch {
+            throw error.exit()
+        }
+        do {
+            try await ask(in: environment)
+        } catch {
+            await environment.shutdown()
+            throw CommandFailure(error).exit()
+        }
+        await environment.shutdown()
+    }
+
+    private func ask(in environment: AppEnvironment) async throws {
+        guard let target = environment.tenants.first(where: { $0.id == tenant }) else {
+            let known = environment.tenants.map(\.id).joined(separator: ", ")
+            throw CommandFailure.usage("no tenant \(tenant) in \(environment.configPath) (configured: \(known.isEmpty ? "none" : known))")
+        }
+        let model = try ModelWiring.backend(for: environment)
+        let parsed = try FilteredQuery.parse(text)
+        guard !parsed.text.isEmpty else { throw CommandFailure.usage("the question is empty") }
+        let query = PassageQuery(tenant: target, text: parsed.text, filter: parsed.filter,
+                                 pageSize: environment.config.search.maxResults, maxPages: environment.config.search.maxPages)
+        var passages: [Passage] = []
+        for try await page in environment.search.pages(of: query) {
+            for var passage in page {
+                passage.rank = passages.count + 1
+                passages.append(passage)
+            }
+        }
+        progress("\(passages.count) passage\(passages.count == 1 ? "" : "s") from \(target.name.sanitizedForTerminal)")
+        var assembler = PromptAssembler(template: try template(environment), budgetTokens: environment.config.prompt.budgetTokens)
+        let prompt = assembler.assemble(question: parsed.text, passages: passages, excluded: [])
+        let byRank = Dictionary(passages.map { ($0.rank, $0) }, uniquingKeysWith: { first, _ in first })
+        let citations = prompt.included.compactMap { byRank[$0].map(Citation.init) }
+
+        guard let model else {
+            if json {
+                write(PassageOutput.encode(["question": text, "prompt": prompt.text, "model": NSNull(),
+                                            "sources": citations.map(Self.object)]) + "\n")
+            } else {
+                write(prompt.text + "\n")
+            }
+            return
+        }
+        guard !prompt.included.isEmpty else {
+            throw CommandFailure.aws("No passages were retrieved for this question, so the model was not asked.")
+        }
+        let askedAt = Date()
+        var answer = StreamedAnswer()
+        var usage: ModelUsage?
+        var stopReason: String?
+        let sanitizer = TextSanitizer(keepsNewlines: true)
+        do {
+            for try await event in model.answer(ModelRequest(prompt: prompt.text)) {
+                switch event {
+                case .text(let delta):
+                    answer.append(delta)
+                    if !json { write(sanitizer.sanitize(delta)) }
+                case .usage(let reported): usage = reported
+                case .stopped(let reason): stopReason = reason
+                }
+            }
+        } catch let error as ModelError {
+            throw CommandFailure.aws(error.userMessage)
+        }
+        answer.finish()
+        try await record(text, answer: answer.text, model: model.modelName, askedAt: askedAt, citations: citations,
+                         passages: passages, environment: environment, tenant: target.id)
+        let sources = ConversationMarkdown.Turn(question: text, answer: answer.text, citations: citations).sources
+        if json {
+            var document: [String: Any] = [
+                "question": text, "answer": answer.text, "model": model.modelName,
+                "stopReason": stopReason ?? NSNull(), "sources": sources.map(Self.object),
+            ]
+            if let usage { document["usage"] = ["inputTokens": usage.inputTokens, "outputTokens": usage.outputTokens] }
+            write(PassageOutput.encode(document) + "\n")
+            return
+        }
+        var tail = answer.text.hasSuffix("\n") ? "\nSources:\n" : "\n\nSources:\n"
+        for source in sources {
+            tail += "[\(source.number)] \(source.title.sanitizedForTerminal)"
+            if let uri = source.uri, !uri.isEmpty { tail += " — \(uri.sanitizedForTerminal)" }
+            tail += "\n"
+        }
+        write(tail)
+        if let usage { progress("\(model.modelName): \(usage.inputTokens) input + \(usage.outputTokens) output tokens") }
+    }
+
+    /// Keeps the question and answer as a one-turn conversation (`[history] mode`), under the
+    /// user whose ID token the search used.
+    private func record(_ question: String, answer: String, model: String, askedAt: Date, citations: [Citation],
+                        passages: [Passage], environment: AppEnvironment, tenant: String) async throws {
+        guard environment.config.history.mode != .off else { return }
+        let subject: String?
+        if let token = try CommandContext.providedIDToken(file: idTokenFile) {
+            subject = IDTokenPayload(token)?.string("sub")
+        } else {
+            subject = try? await environment.signIn.validTokens().claims.subject
+        }
+        guard let subject else { return }
+        let texts = Dictionary(passages.map { ($0.rank, $0.content) }, uniquingKeysWith: { first, _ in first })
+        let turn = HistoryTurn(question: question, answer: answer, model: model, askedAt: askedAt, answeredAt: Date(),
+                               citations: citations.map {
+                                   HistoryCitation(number: $0.number, documentID: $0.documentID, title: $0.title, uri: $0.uri,
+                                                   text: texts[$0.number])
+                               })
+        let store = try HistoryAdapter.store(for: environment.config)
+        do {
+            try store.record(turn, conversation: "\(Int(askedAt.timeIntervalSince1970 * 1000))-ask", owner: HistoryOwner(user: subject, tenant: tenant))
+        } catch {
+            progress("warning: \(error.userMessage)")
+        }
+    }
+
+    private func template(_ environment: AppEnvironment) throws -> PromptTemplate {
+        let path = environment.config.prompt.template
+        guard !path.isEmpty else { return .standard }
+        guard let source = try? String(contentsOfFile: path, encoding: .utf8) else {
+            throw CommandFailure.usage("\(environment.configPath): [prompt].template \(path) cannot be read.")
+        }
+        do {
+            return try PromptTemplate(mustache: source)
+        } catch {
+            throw CommandFailure.usage("\(path): \(error.userMessage)")
+        }
+    }
+
+    static func object(_ citation: Citation) -> [String: Any] {
+        ["number": citation.number, "documentId": citation.documentID, "title": citation.title, "uri": citation.uri ?? NSNull()]
+    }
+
+    private func write(_ text: String) {
+        FileHandle.standardOutput.write(Data(text.utf8))
+    }
+
+    private func progress(_ text: String) {
+        FileHandle.standardError.write(Data((text + "\n").utf8))
+    }
+}

@@ -1,0 +1,156 @@
+import ArgumentParser
+import Assistant
+import Foundation
+import History
+import OIDC
+import Terminal
+
+/// `qseek history list|show|rm|export`: the signed-in user's past conversations in one tenant.
+struct HistoryCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "history",
+        abstract: "Past conversations of the signed-in user in one tenant ([history] mode; stored in $XDG_STATE_HOME/qseek/history.sqlite).",
+        subcommands: [List.self, Show.self, Remove.self, Export.self]
+    )
+
+    /// What every history subcommand takes.
+    struct Scope: ParsableArguments {
+        @OptionGroup var common: SignInCommonOptions
+        @Option(help: "The tenant id (see `qseek tenants`).") var tenant: String
+    }
+
+    /// Runs `body` with the store and whose history to read: the cached sign-in's subject in
+    /// `--tenant`. Errors become the documented exit codes.
+    static func run(_ scope: Scope, _ body: (HistoryStore, HistoryOwner) throws -> Void) async throws {
+        let environment: AppEnvironment
+        do {
+            environment = try CommandContext.environment(options: scope.common)
+        } catch {
+            throw error.exit()
+        }
+        do {
+            guard environment.tenants.contains(where: { $0.id == scope.tenant }) else {
+                throw CommandFailure.usage("no tenant \(scope.tenant) in \(environment.configPath)")
+            }
+            let tokens = try await environment.signIn.validTokens()
+            let store = try HistoryAdapter.store(for: environment.config)
+            try body(store, HistoryOwner(user: tokens.claims.subject, tenant: scope.tenant))
+        } catch let error as HistoryError {
+            await environment.shutdown()
+            throw CommandFailure.unexpected(error.userMessage).exit()
+        } catch {
+            await environment.shutdown()
+            throw CommandFailure(error).exit()
+        }
+        await environment.shutdown()
+    }
+
+    static func conversation(_ id: String, in store: HistoryStore, owner: HistoryOwner) throws -> StoredConversation {
+        guard let stored = try store.conversation(id, owner: owner) else {
+            throw CommandFailure.usage("no conversation \(id) in this tenant's history (see `qseek history list`)")
+        }
+        return stored
+    }
+
+    static func write(_ text: String) {
+        FileHandle.standardOutput.write(Data(text.utf8))
+    }
+
+    static func json(_ conversation: StoredConversation) -> [String: Any] {
+        let dates = ISO8601DateFormatter()
+        return [
+            "id": conversation.summary.id,
+            "title": conversation.summary.title,
+            "createdAt": dates.string(from: conversation.summary.createdAt),
+            "updatedAt": dates.string(from: conversation.summary.updatedAt),
+            "turns": conversation.turns.map { turn -> [String: Any] in
+                [
+                    "question": turn.question, "answer": turn.answer, "model": turn.model ?? NSNull(),
+                    "askedAt": dates.string(from: turn.askedAt), "answeredAt": dates.string(from: turn.answeredAt),
+                    "citations": turn.citations.map { citation -> [String: Any] in
+                        var object: [String: Any] = ["number": citation.number, "documentId": citation.documentID,
+                                                     "title": citation.title, "uri": citation.uri ?? NSNull()]
+                        if let text = citation.text { object["text"] = text }
+                        return object
+                    },
+                ]
+            },
+        ]
+    }
+
+    struct List: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "List conversations, most recent first.")
+        @OptionGroup var scope: Scope
+        @Flag(help: "Print one JSON document.") var json = false
+
+        func run() async throws {
+            try await HistoryCommand.run(scope) { store, owner in
+                let items = try store.list(owner: owner)
+                let dates = ISO8601DateFormatter()
+                if json {
+                    HistoryCommand.write(PassageOutput.encode(items.map { item -> [String: Any] in
+                        ["id": item.id, "title": item.title, "turns": item.turnCount,
+                         "createdAt": dates.string(from: item.createdAt), "updatedAt": dates.string(from: item.updatedAt)]
+                    }) + "\n")
+                    return
+                }
+                if items.isEmpty { FileHandle.standardError.write(Data("no conversations yet\n".utf8)) }
+                for item in items {
+                    HistoryCommand.write("\(item.id)  \(dates.string(from: item.updatedAt))  \(item.turnCount) turn\(item.turnCount == 1 ? "" : "s")  \(item.title.sanitizedForTerminal)\n")
+                }
+            }
+        }
+    }
+
+    struct Show: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Show one conversation with its sources.")
+        @OptionGroup var scope: Scope
+        @Argument(help: "The conversation id (see `qseek history list`).") var id: String
+        @Flag(help: "Print one JSON document.") var json = false
+
+        func run() async throws {
+            try await HistoryCommand.run(scope) { store, owner in
+                let stored = try HistoryCommand.conversation(id, in: store, owner: owner)
+                if json {
+                    HistoryCommand.write(PassageOutput.encode(HistoryCommand.json(stored)) + "\n")
+                } else {
+                    let markdown = ConversationMarkdown.render(HistoryAdapter.exported(stored), tenant: scope.tenant)
+                    HistoryCommand.write(TextSanitizer(keepsNewlines: true).sanitize(markdown))
+                }
+            }
+        }
+    }
+
+    struct Remove: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(commandName: "rm", abstract: "Delete one conversation.")
+        @OptionGroup var scope: Scope
+        @Argument(help: "The conversation id.") var id: String
+
+        func run() async throws {
+            try await HistoryCommand.run(scope) { store, owner in
+                guard try store.delete(id, owner: owner) else {
+                    throw CommandFailure.usage("no conversation \(id) in this tenant's history")
+                }
+                FileHandle.standardError.write(Data("deleted \(id)\n".utf8))
+            }
+        }
+    }
+
+    struct Export: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Export one conversation as Markdown (with a sources list) or JSON, to stdout.")
+        enum Format: String, ExpressibleByArgument { case md, json }
+        @OptionGroup var scope: Scope
+        @Argument(help: "The conversation id.") var id: String
+        @Option(help: "md or json.") var format: Format = .md
+
+        func run() async throws {
+            try await HistoryCommand.run(scope) { store, owner in
+                let stored = try HistoryCommand.conversation(id, in: store, owner: owner)
+                switch format {
+                case .md: HistoryCommand.write(ConversationMarkdown.render(HistoryAdapter.exported(stored), tenant: scope.tenant))
+                case .json: HistoryCommand.write(PassageOutput.encode(HistoryCommand.json(stored)) + "\n")
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,106 @@
+import Accessor
+import Assistant
+import Foundation
+import Synchronization
+import Testing
+@testable import AppCore
+
+/// Nothing but the model matters to these tests; the other services refuse.
+struct UnusedServices: IdentityService, TenantGateway, SystemServices {
+    func signIn(_ method: SignInMethod, progress: @escaping @Sendable (SignInProgress) -> Void) async throws(Failure) -> UserIdentity {
+        throw Failure(.unexpected, "unused")
+    }
+    func signOut() async {}
+    func exchange(for tenant: Tenant, completed: @escaping @Sendable (ExchangeStep) -> Void) async throws(ExchangeError) -> Date {
+        throw ExchangeError(step: .assumeRole, failure: Failure(.unexpected, "unused"))
+    }
+    func pages(of query: PassageQuery) -> AsyncThrowingStream<[Passage], any Error> { AsyncThrowingStream { $0.finish() } }
+    func discardCredentials() async {}
+    func failure(describing error: any Error) -> Failure { Failure(.unexpected, "\(error)") }
+    func open(_ url: String) async throws(Failure) {}
+    func copy(_ text: String) async throws(Failure) {}
+    func rememberTenant(_ id: String) async {}
+    func export(_ markdown: String, suggestedName: String) async throws(Failure) -> String { "/dev/null" }
+}
+
+/// Set when a hanging model notices it was cancelled.
+final class StopFlag: Sendable {
+    let value = Mutex(false)
+}
+
+/// Yields the given events, then either ends, fails, or waits until cancelled.
+struct ScriptedModel: ModelBackend {
+    enum Ending: Sendable { case finish, fail(ModelError), hang }
+    var events: [ModelEvent]
+    var ending: Ending
+    var stopped = StopFlag()
+    var modelName: String { "scripted" }
+
+    func answer(_ request: ModelRequest) -> AsyncThrowingStream<ModelEvent, any Error> {
+        let (stream, continuation) = AsyncThrowingStream<ModelEvent, any Error>.makeStream()
+        let events = self.events
+        let ending = self.ending
+        let stopped = self.stopped
+        let task = Task {
+            for event in events { continuation.yield(event) }
+            switch ending {
+            case .finish: continuation.finish()
+            case .fail(let error): continuation.finish(throwing: error)
+            case .hang:
+                while !Task.isCancelled { try? await Task.sleep(for: .milliseconds(5)) }
+                stopped.value.withLock { $0 = true }
+                continuation.finish(throwing: CancellationError())
+            }
+        }
+        continuation.onTermination = { _ in task.cancel() }
+        return stream
+    }
+}
+
+@Suite("The effect runner asks the model and reports back")
+struct EffectRunnerAnswerTests {
+    func run(_ model: ScriptedModel, until done: @escaping @Sendable ([Action]) -> Bool,
+             then effects: [Effect] = []) async throws -> ([Action], EffectRunner) {
+        let received = Mutex<[Action]>([])
+        let services = UnusedServices()
+        let runner = EffectRunner(identity: services, gateway: services, system: services, model: model) { action in
+            received.withLock { $0.append(action) }
+        }
+        let id = QueryID(rawValue: 7)
+        await runner.run(.ask(ModelRequest(prompt: "p"), id: id))
+        for _ in 0..<400 where !done(received.withLock { $0 }) { try await Task.sleep(for: .milliseconds(5)) }
+        await runner.run(effects)
+        return (received.withLock { $0 }, runner)
+    }
+
+    @Test("Events arrive as answer actions for the turn, then the end with its latency")
+    func streams() async throws {
+        let model = ScriptedModel(events: [.text("Hi [1]"), .stopped(reason: "end_turn")], ending: .finish)
+        let (actions, _) = try await run(model, until: { $0.count >= 3 })
+        let id = QueryID(rawValue: 7)
+        #expect(actions.prefix(2) == [.answerEvent(.text("Hi [1]"), query: id), .answerEvent(.stopped(reason: "end_turn"), query: id)])
+        guard case .answerEnded(_, let query)? = actions.last else {
+            Issue.record("no end: \(actions)")
+            return
+        }
+        #expect(query == id)
+    }
+
+    @Test("A model failure is reported in words")
+    func failure() async throws {
+        let model = ScriptedModel(events: [], ending: .fail(.network("the connection to llm.example failed.")))
+        let (actions, _) = try await run(model, until: { !$0.isEmpty })
+        #expect(actions == [.answerFailed(Failure(.unexpected, "Network problem reaching the model: the connection to llm.example failed."),
+                                          query: QueryID(rawValue: 7))])
+    }
+
+    @Test("Cancelling the answer stops the model's stream and reports nothing more")
+    func cancel() async throws {
+        let model = ScriptedModel(events: [.text("partial")], ending: .hang)
+        let (before, runner) = try await run(model, until: { !$0.isEmpty }, then: [.cancelAnswer(QueryID(rawValue: 7))])
+        #expect(before == [.answerEvent(.text("partial"), query: QueryID(rawValue: 7))])
+        for _ in 0..<400 where !model.stopped.value.withLock({ $0 }) { try await Task.sleep(for: .milliseconds(5)) }
+        #expect(model.stopped.value.withLock { $0 })
+        #expect(await runner.runningAnswers == 0)
+    }
+}

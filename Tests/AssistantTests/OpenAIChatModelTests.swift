@@ -1,0 +1,62 @@
+import Foundation
+import Testing
+@testable import Assistant
+
+@Suite("OpenAI-compatible Chat Completions over server-sent events")
+struct OpenAIChatModelTests {
+    static let stream = [
+        ": keep-alive\n\n",
+        "data: {\"choices\":[{\"index\":0,\"delta\":{\"role\":\"assistant\",\"content\":\"\"}}]}\n\n",
+        "data: {\"choices\":[{\"index\":0,\"delta\":{\"content\":\"Book ear\"}}]}\r\n\r\n",
+        "data: {\"choices\":[{\"index\":0,\"delta\":{\"content\":\"ly [1].\"}}]}\n",
+        "\ndata: {\"choices\":[{\"index\":0,\"delta\":{},\"finish_reason\":\"stop\"}]}\n\n",
+        "data: {\"choices\":[],\"usage\":{\"prompt_tokens\":50,\"completion_tokens\":4,\"total_tokens\":54}}\n\n",
+        "data: [DONE]\n\n",
+    ]
+
+    @Test("The answer streams from /chat/completions with the bearer key, as text, stop reason and usage")
+    func streams() async throws {
+        try await LocalHTTPServer.with({ _ in
+            .stream(status: 200, headers: [("Content-Type", "text/event-stream")], chunks: Self.stream.map { Array($0.utf8) })
+        }) { server in
+            let model = try OpenAIChatModel(modelID: "llama3", baseURL: server.baseURL + "/v1/", apiKey: "sk-test-key")
+            var events: [ModelEvent] = []
+            for try await event in model.answer(ModelRequest(prompt: "Question: travel?")) { events.append(event) }
+            #expect(events == [.text("Book ear"), .text("ly [1]."), .stopped(reason: "stop"),
+                               .usage(ModelUsage(inputTokens: 50, outputTokens: 4))])
+            let request = try #require(server.requests.first)
+            #expect(request.method == "POST")
+            #expect(request.path == "/v1/chat/completions")
+            #expect(request.header("Authorization") == "Bearer sk-test-key")
+            #expect(String(decoding: request.body, as: UTF8.self).contains(#""stream":true"#))
+        }
+    }
+
+    @Test("A refusal names the status and the server's message, never the key")
+    func refusal() async throws {
+        try await LocalHTTPServer.with({ _ in
+            .text(401, #"{"error":{"message":"Incorrect API key provided: sk-test-key","type":"invalid_request_error"}}"#)
+        }) { server in
+            let model = try OpenAIChatModel(modelID: "gpt", baseURL: server.baseURL, apiKey: "sk-test-key")
+            do {
+                for try await _ in model.answer(ModelRequest(prompt: "p")) {}
+                Issue.record("the refusal was swallowed")
+            } catch let error as ModelError {
+                #expect(error.userMessage.contains("HTTP 401"))
+                #expect(error.userMessage.contains("Incorrect API key"))
+                #expect(!error.userMessage.contains("sk-test-key"))
+            }
+        }
+    }
+
+    @Test("Without a key no Authorization header is sent (local servers)")
+    func noKey() async throws {
+        try await LocalHTTPServer.with({ _ in
+            .stream(status: 200, headers: [], chunks: [Array("data: [DONE]\n\n".utf8)])
+        }) { server in
+            let model = try OpenAIChatModel(modelID: "llama3", baseURL: server.baseURL, apiKey: nil)
+            for try await _ in model.answer(ModelRequest(prompt: "p")) {}
+            #expect(server.requests.first?.header("Authorization") == nil)
+        }
+    }
+}

@@ -1,0 +1,95 @@
+import Testing
+@testable import Assistant
+
+@Suite("Server-sent events, as the WHATWG algorithm reads them")
+struct ServerSentEventParserTests {
+    func events(_ chunks: [String]) throws -> [ServerSentEvent] {
+        var parser = ServerSentEventParser()
+        var events: [ServerSentEvent] = []
+        for chunk in chunks { events += try parser.append(Array(chunk.utf8)) }
+        return events
+    }
+
+    @Test("A blank line dispatches the data lines before it, joined with newlines")
+    func multiLineData() throws {
+        #expect(try events(["data: one\ndata: two\n\n"]) == [ServerSentEvent(data: "one\ntwo")])
+    }
+
+    @Test("Events split at any byte, CRLF split between chunks included, come out the same")
+    func arbitraryChunking() throws {
+        let stream = "event: delta\r\ndata: {\"a\":1}\r\n\r\ndata: é 日本\r\n\r\n"
+        let whole = try events([stream])
+        #expect(whole == [ServerSentEvent(type: "delta", data: "{\"a\":1}"), ServerSentEvent(data: "é 日本")])
+        let bytes = Array(stream.utf8)
+        for split in 1..<bytes.count {
+            var parser = ServerSentEventParser()
+            let parsed = try parser.append(bytes[..<split]) + parser.append(bytes[split...])
+            #expect(parsed == whole, "split at \(split)")
+        }
+    }
+
+    @Test("Lone CR ends a line, comments are skipped, and one leading space is removed")
+    func crCommentsAndSpaces() throws {
+        #expect(try events([": keep-alive\rdata:  two spaces\r\r"]) == [ServerSentEvent(data: " two spaces")])
+    }
+
+    @Test("An event without data is not dispatched, and an unfinished one at the end is dropped")
+    func noDataNoEvent() throws {
+        #expect(try events(["event: ping\n\n", "data: half"]).isEmpty)
+    }
+
+    @Test("The last event id carries over to later events; a BOM at the start is ignored")
+    func idAndBOM() throws {
+        let parsed = try events(["\u{FEFF}id: 7\ndata: a\n\ndata: b\n\n"])
+        #expect(parsed.map(\.lastEventID) == ["7", "7"])
+        #expect(parsed.map(\.data) == ["a", "b"])
+    }
+
+    @Test("A line longer than the limit fails instead of growing without bound")
+    func lineLimit() {
+        var parser = ServerSentEventParser(maximumLineLength: 16)
+        #expect(throws: ServerSentEventsError.self) { try parser.append(Array(String(repeating: "x", count: 17).utf8)) }
+    }
+}
+
+@Suite("Chat Completions chunks become model events")
+struct ChatCompletionStreamDecoderTests {
+    let decoder = ChatCompletionStreamDecoder()
+
+    @Test("Deltas, the finish reason and usage are read; [DONE] ends the stream")
+    func decodes() throws {
+        let delta = try decoder.decode(ServerSentEvent(data: #"{"choices":[{"index":0,"delta":{"content":"Hi [1]"},"finish_reason":null}]}"#))
+        #expect(delta.events == [.text("Hi [1]")])
+        let stop = try decoder.decode(ServerSentEvent(data: #"{"choices":[{"index":0,"delta":{},"finish_reason":"stop"}]}"#))
+        #expect(stop.events == [.stopped(reason: "stop")])
+        let usage = try decoder.decode(ServerSentEvent(data: #"{"choices":[],"usage":{"prompt_tokens":120,"completion_tokens":8,"total_tokens":128}}"#))
+        #expect(usage.events == [.usage(ModelUsage(inputTokens: 120, outputTokens: 8))])
+        #expect(try decoder.decode(ServerSentEvent(data: "[DONE]")).isDone)
+    }
+
+    @Test("An error object in the stream and a chunk that is not JSON are typed errors")
+    func errors() {
+        #expect(throws: ModelError.service("overloaded")) { try decoder.decode(ServerSentEvent(data: #"{"error":{"message":"overloaded"}}"#)) }
+        #expect(throws: ModelError.self) { try decoder.decode(ServerSentEvent(data: "not json")) }
+    }
+
+    @Test("The request streams, asks for usage, and sends earlier exchanges before the prompt")
+    func requestBody() throws {
+        let body = try OpenAIChatModel.body(ModelRequest(prompt: "P", history: [.init(question: "Q1", answer: "A1")]), modelID: "llama3")
+        let text = String(decoding: body, as: UTF8.self)
+        #expect(text.contains(#""stream":true"#))
+        #expect(text.contains(#""include_usage":true"#))
+        #expect(text.contains(#""messages":[{"content":"Q1","role":"user"},{"content":"A1","role":"assistant"},{"content":"P","role":"user"}]"#))
+    }
+
+    @Test("A key in an error message is redacted")
+    func redaction() {
+        let error = ModelError(redacting: .service("Incorrect API key provided: sk-secret-123"), key: "sk-secret-123")
+        #expect(!error.userMessage.contains("sk-secret-123"))
+    }
+
+    @Test("A base URL that is not http(s) is a configuration error")
+    func badBaseURL() {
+        #expect(throws: ModelError.self) { try OpenAIChatModel(modelID: "m", baseURL: "file:///etc", apiKey: nil) }
+    }
+}
