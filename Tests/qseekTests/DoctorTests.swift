@@ -3,8 +3,10 @@ import Testing
 @testable import qseek
 
 /// `qseek doctor` against the real sandbox: every step passes on a good setup, and each
-/// classic mistake fails at its own step with the cause and the fix.
-@Suite("qseek doctor")
+/// classic mistake fails at its own step with the cause and the fix. Serialized: each test
+/// starts a sandbox (two RSA keys), and a dozen at once starve the 2-thread cooperative pool
+/// that timing-sensitive tests elsewhere in the run share.
+@Suite("qseek doctor", .serialized)
 struct DoctorTests {
     static let acme = "T0100ACME"
     static let northwind = "T0200NWND"
