@@ -77,6 +77,16 @@ struct DoctorTests {
         }
     }
 
+    @Test func aWrongRetrieverIdIsNamedAsTheRetriever() async throws {
+        try await SandboxSetup.run(editingConfig: { $0.replacingOccurrences(of: "r1c3e5f7-0acm-4e00-9c10-acmecloud002", with: "r1c3e5f7-0acm-4e00-9c10-acmecloud003") }) { setup in
+            try await setup.signIn("alice@acme.example")
+            let report = await setup.checkup(tenant: Self.acme)
+            let failure = try #require(report.failed)
+            #expect(failure.id == "search")
+            #expect(failure.fix == "Check tenants[0].retriever_id (tenant T0100ACME) against the values the customer gave you.")
+        }
+    }
+
     @Test func withoutASignInDoctorSaysLoginAndWithAllStillChecksTheAWSSide() async throws {
         try await SandboxSetup.run { setup in
             let stopped = await setup.checkup(tenant: Self.acme)
