@@ -27,6 +27,18 @@ struct DoctorTests {
         }
     }
 
+    @Test func tenantsOutsideTheUsersTenantClaimAreSkipped() async throws {
+        try await SandboxSetup.run { setup in
+            // Alice's ID token lists only Acme in its `tenants` claim.
+            try await setup.signIn("alice@acme.example")
+            let report = await setup.checkup()
+            #expect(report.ok)
+            #expect(report.step("search", tenant: Self.acme)?.status == .ok)
+            #expect(report.step("tenant", tenant: Self.northwind)?.status == .skipped)
+            #expect(report.step("assume-role", tenant: Self.northwind) == nil)
+        }
+    }
+
     @Test func aRoleThatDoesNotTrustTheISVFailsAtAssumeRoleAndNamesTheTrustPolicy() async throws {
         try await SandboxSetup.run(editingConfig: { $0.replacingOccurrences(of: "role/QseekDataAccessor", with: "role/SomeoneElsesRole") }) { setup in
             try await setup.signIn("alice@acme.example")
