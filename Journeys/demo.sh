@@ -78,7 +78,7 @@ check "its escape sequences never reach the terminal (no ESC[2J, OSC, C1, U+202E
 tmux_ send-keys -t j C-c
 wait_for "Press Ctrl+C again to quit." 10
 tmux_ send-keys -t j C-c
-wait_for "EXIT=" 10 || true
+wait_for "EXIT=" 30 || true
 check "Ctrl+C twice quits with status 0" screen_shows "EXIT=0"
 check "the shell screen is back" screen_shows "SHELL-READY"
 type_line "stty -a > $work/stty-after; echo STTY-SAVED"

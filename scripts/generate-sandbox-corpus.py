@@ -96,7 +96,8 @@ ACME = {
           "promotion calibration", "exit interviews", "relocation packages", "remote work exceptions"],
          ["HR internal: {topic}", "People team playbook: {topic}"],
          ["Confidential to the People team. This playbook covers {topic} and how HR partners should handle individual cases, including the documents to collect and the approvals needed.",
-          "For parental leave cases, confirm the expected date, agree a keep-in-touch plan and record the return date in the HR system. Top-up pay beyond the statutory amount is {pct} percent of base salary for the first {days} weeks.",
+          ("parental", "For parental leave cases, confirm the expected date, agree a keep-in-touch plan and record the return date in the HR system. Top-up pay beyond the statutory amount is {pct} percent of base salary for the first {days} weeks.",
+           "For each case, confirm the facts with the employee and their manager within {days} working days, record the outcome in the HR system and agree the next review date. Escalate to the HR lead when the case touches more than {n} people."),
           "Compensation data discussed here, such as the band midpoint of {amount} dollars for level {n}, must never be shared outside HR. Escalate disputes to the head of People.",
           "Keep case notes factual and dated. Records are retained for {n} years and then deleted according to the retention schedule."]),
         ("sales", ["sales"], "drive",
@@ -164,7 +165,8 @@ NORTHWIND = {
           "works council negotiation notes"],
          ["HR confidential: {topic}", "HR partner guide: {topic}"],
          ["Confidential to HR. This guide covers {topic} at the {site} and the steps HR partners follow for individual cases.",
-          "For parental leave cases, confirm dates with the employee, arrange cover with the shift supervisor and record the return date. The company tops up statutory pay to {pct} percent for {days} weeks.",
+          ("parental", "For parental leave cases, confirm dates with the employee, arrange cover with the shift supervisor and record the return date. The company tops up statutory pay to {pct} percent for {days} weeks.",
+           "For each case, speak with the employee and the shift supervisor, write down what was agreed and set a follow-up within {days} days. Involve the works council where the case affects working time."),
           "The wage grid midpoint for grade {n} is {amount} euros a year; keep grid data inside HR. Absence above {days} days in a quarter triggers a welfare conversation."]),
         ("supplier", ["quality", "procurement"], "drive",
          ["steel coil supply", "castings quality agreement", "fastener pricing", "logistics service levels"],
@@ -192,6 +194,9 @@ QUARTERS = ["Q1 2025", "Q2 2025", "Q3 2025", "Q4 2025", "Q1 2026", "Q2 2026"]
 
 
 def fill(template, rng, spec, topic):
+    if isinstance(template, tuple):
+        keyword, specific, general = template
+        template = specific if keyword in topic else general
     return template.format(
         topic=topic, team=rng.choice(spec["teams"]), product=rng.choice(spec["products"]),
         tool=rng.choice(spec["tools"]), site=rng.choice(spec["sites"]), person=rng.choice(spec["people"]),
@@ -201,6 +206,7 @@ def fill(template, rng, spec, topic):
 
 def documents(tenant, spec, rng, count):
     docs = []
+    seen_titles = set()
     start = datetime.date(2024, 1, 8)
     index = 0
     while len(docs) < count:
@@ -213,6 +219,10 @@ def documents(tenant, spec, rng, count):
         body = "\n\n".join(body_paragraphs)
         doc_id = f"{tenant['slug']}-{name}-{len(docs) + 1:04d}"
         created = start + datetime.timedelta(days=rng.randint(0, 820))
+        if title in seen_titles:
+            # Real wikis accumulate revisions of the same page; say which one this is.
+            title = f"{title} (revised {created.strftime('%B %Y')})"
+        seen_titles.add(title)
         uri = f"https://{source}.{tenant['domain']}/{name}/{doc_id}"
         acl = {"groups": list(groups), "users": []}
         if name == "postmortem" and rng.random() < 0.3:

@@ -126,7 +126,7 @@ check "the authorization URL uses PKCE S256" url_has "code_challenge_method=S256
 check "the authorization URL carries state, nonce and the login hint" \
     bash -c "grep -q 'state=' '$work/alice.url' && grep -q 'nonce=' '$work/alice.url' && grep -q 'login_hint=alice' '$work/alice.url'"
 check "the redirect URI is on 127.0.0.1" url_has "redirect_uri=http%3A%2F%2F127.0.0.1%3A" alice
-check "the browser saw the success page" grep -q "receiver answered 200: Signed in" "$work/alice.browser"
+check "the browser saw the success page" grep -q "receiver answered 200: Sign-in received" "$work/alice.browser"
 
 whoami_json="$("$qseek" whoami --json 2>"$work/whoami.err")" || true
 check "whoami --json shows the subject" \
@@ -198,6 +198,24 @@ TOML
 slash_rc=0; "$qseek" login --no-browser --config "$work/slash.toml" 2>"$work/slash.err" || slash_rc=$?
 check "an issuer differing by a trailing slash is refused with exit 64" test "$slash_rc" -eq 64
 check "the issuer error says what to fix" grep -q "fix \[identity\].issuer" "$work/slash.err"
+
+dead_port="$(free_port)"
+cat >"$work/dead.toml" <<TOML
+[identity]
+issuer = "http://127.0.0.1:$dead_port"
+client_id = "qseek-interop"
+TOML
+dead_rc=0; "$qseek" login --no-browser --config "$work/dead.toml" 2>"$work/dead.err" || dead_rc=$?
+check "an unreachable IdP is a network error (exit 69)" test "$dead_rc" -eq 69
+
+cat >"$work/typo.toml" <<TOML
+[identity]
+issuer = "$issuer"
+clientid = "qseek-interop"
+TOML
+typo_rc=0; "$qseek" login --no-browser --config "$work/typo.toml" 2>"$work/typo.err" || typo_rc=$?
+check "an unknown config key is a usage error (exit 64) naming file:line and key" \
+    bash -c '[[ $1 -eq 64 ]] && grep -q "typo.toml:3: identity.clientid: unknown key" "$2"' _ "$typo_rc" "$work/typo.err"
 
 # 6. Logout forgets the sign-in; whoami then asks for a new one (exit 65).
 logout_rc=0; "$qseek" logout 2>"$work/logout.err" || logout_rc=$?

@@ -43,3 +43,16 @@ def short_lived_sandbox(tmp_path_factory):
     process, url, config = start_sandbox(str(tmp_path_factory.mktemp("short")), "--id-token-lifetime", "1")
     yield {"url": url, "config": config}
     stop(process)
+
+
+@pytest.fixture(scope="session")
+def federated_sandboxes(tmp_path_factory):
+    """Sandbox B's IdP is the trusted token issuer of sandbox A's Identity Center
+    (--trust-issuer/--trust-audience/--trust-claim): A must find B's keys by discovery."""
+    idp_process, idp_url, idp_config = start_sandbox(str(tmp_path_factory.mktemp("issuer")))
+    issuer = idp_config["identity"]["issuer"]
+    process, url, config = start_sandbox(str(tmp_path_factory.mktemp("federated")), "--trust-issuer", issuer,
+                                         "--trust-audience", "qseek-demo", "--trust-claim", "email")
+    yield {"url": url, "config": config}, {"url": idp_url, "config": idp_config}
+    stop(process)
+    stop(idp_process)

@@ -151,7 +151,7 @@ def test_credentials_for_another_tenant_tag_are_access_denied(sandbox):
     credentials = tti.credentials_b(sandbox, "priya@consult.example", northwind)
     with pytest.raises(ClientError) as excinfo:
         tti.search(sandbox, credentials, acme, "parental leave")
-    assert error_code(excinfo) in {"AccessDeniedException", "ResourceNotFoundException"}
+    assert error_code(excinfo) == "AccessDeniedException"
     # Same region, wrong tag: Priya's Acme context with a Northwind tag is refused by STS itself.
     config = sandbox["config"]
     token = tti.id_token(config["identity"]["issuer"], "qseek-demo", "priya@consult.example")
@@ -229,3 +229,42 @@ def test_missing_authorization_is_refused_and_the_server_keeps_serving(sandbox):
     huge = requests.post(url + "/qbusiness/applications/x/relevant-content", data=b"x" * (10 * 1024 * 1024 + 1), timeout=30)
     assert huge.status_code == 413
     assert requests.get(url + "/idp/.well-known/openid-configuration", timeout=10).status_code == 200
+
+
+def test_the_escape_sequence_document_reaches_the_client_unaltered(sandbox):
+    acme = tenant(sandbox, ACME)
+    credentials = tti.credentials_b(sandbox, "bob@acme.example", acme)
+    items = tti.search(sandbox, credentials, acme, "terminal escape handling test", maxResults=3)["relevantContent"]
+    hostile = next(item for item in items if item["documentId"].endswith("escape-test-0001"))
+    assert "\x1b[2J" in hostile["documentTitle"] and "\u202e" in hostile["documentTitle"]
+    assert "\x1b]52;c;" in hostile["content"] and "\x9b" in hostile["content"]
+
+
+def test_an_external_trusted_issuer_is_honoured_and_the_own_idp_is_not(federated_sandboxes):
+    federated, external = federated_sandboxes
+    config, acme = federated["config"], tenant(federated, ACME)
+    credentials_a = tti.assume_role(config, acme["id"])
+    foreign = tti.id_token(external["config"]["identity"]["issuer"], "qseek-demo", "alice@acme.example")
+    answer = tti.create_token_with_iam(config, acme, credentials_a, foreign)
+    assert answer["awsAdditionalDetails"]["identityContext"]
+    own = tti.id_token(config["identity"]["issuer"], "qseek-demo", "alice@acme.example")
+    with pytest.raises(ClientError) as excinfo:
+        tti.create_token_with_iam(config, acme, credentials_a, own)
+    assert error_code(excinfo) == "InvalidGrantException"
+
+
+def test_one_endpoint_url_without_prefixes_serves_every_service(sandbox, monkeypatch):
+    """AWS_ENDPOINT_URL alone (no per-service prefixes) reaches STS, Identity Center and Q Business."""
+    monkeypatch.setenv("AWS_ENDPOINT_URL", sandbox["url"])
+    config, acme = sandbox["config"], tenant(sandbox, ACME)
+    token = tti.id_token(config["identity"]["issuer"], "qseek-demo", "alice@acme.example")
+    base = tti.base_session(config)
+    credentials_a = base.client("sts", config=tti.NO_RETRIES).assume_role(
+        RoleArn=config["aws"]["data_accessor_role_arn"], RoleSessionName="one-endpoint", DurationSeconds=900,
+        Tags=[{"Key": tti.TAG, "Value": acme["id"]}])["Credentials"]
+    answer = tti.as_session(credentials_a, acme["idc_region"]).client("sso-oidc", config=tti.NO_RETRIES).create_token_with_iam(
+        clientId=acme["idc_application_arn"], grantType="urn:ietf:params:oauth:grant-type:jwt-bearer", assertion=token)
+    credentials_b = tti.assume_role(config, acme["id"], context=answer["awsAdditionalDetails"]["identityContext"])
+    result = tti.as_session(credentials_b, acme["region"]).client("qbusiness", config=tti.NO_RETRIES).search_relevant_content(
+        applicationId=acme["application_id"], queryText="vacation", contentSource={"retriever": {"retrieverId": acme["retriever_id"]}})
+    assert result["relevantContent"]

@@ -16,8 +16,8 @@ struct EmbedCorpus: BuildToolPlugin {
         return [
             .buildCommand(
                 displayName: "Embedding \(files.count) sandbox corpus files",
-                executable: try context.tool(named: "CorpusEmbedder").url,
-                arguments: [output.path] + files.map(\.path),
+                executable: try context.tool(named: "TextEmbedder").url,
+                arguments: [output.path, "BundledCorpusFiles"] + files.map(\.path),
                 inputFiles: files,
                 outputFiles: [output]
             ),

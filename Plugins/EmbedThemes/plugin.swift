@@ -15,8 +15,8 @@ struct EmbedThemes: BuildToolPlugin {
         return [
             .buildCommand(
                 displayName: "Embedding \(files.count) built-in themes",
-                executable: try context.tool(named: "ThemeEmbedder").url,
-                arguments: [output.path] + files.map(\.path),
+                executable: try context.tool(named: "TextEmbedder").url,
+                arguments: [output.path, "BuiltinThemes"] + files.map(\.path),
                 inputFiles: files,
                 outputFiles: [output]
             ),

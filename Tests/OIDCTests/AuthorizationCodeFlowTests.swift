@@ -82,7 +82,7 @@ struct AuthorizationCodeFlowTests {
         let configuration = IdentityConfiguration(issuer: idp.issuer, clientID: TestIdentityProvider.clientID, redirectHost: "localhost")
         let flow = AuthorizationCodeFlow(configuration: configuration, endpoint: try await endpoint(), browser: browser)
         let reported = NIOLockedValueBox<[SignInProgress]>([])
-        let tokens = try await flow.run(options: .init(loginHint: "alice@example.test", timeout: .seconds(30))) { step in
+        let tokens = try await flow.run(options: .init(loginHint: "alice@example.test", timeout: .seconds(120))) { step in
             reported.withLockedValue { $0.append(step) }
         }
 
@@ -123,7 +123,7 @@ struct AuthorizationCodeFlowTests {
         serveTokens(for: browser, signed: token)
         let flow = AuthorizationCodeFlow(configuration: .init(issuer: idp.issuer, clientID: TestIdentityProvider.clientID), endpoint: try await endpoint(), browser: browser)
         await #expect(throws: OIDCError.nonceMismatch) {
-            try await flow.run(options: .init(timeout: .seconds(30))) { _ in }
+            try await flow.run(options: .init(timeout: .seconds(120))) { _ in }
         }
     }
 
@@ -131,7 +131,7 @@ struct AuthorizationCodeFlowTests {
         let browser = PlayingBrowser { query in "error=access_denied&error_description=User%20said%20no&state=\(query["state"]!)" }
         let flow = AuthorizationCodeFlow(configuration: .init(issuer: idp.issuer, clientID: TestIdentityProvider.clientID), endpoint: try await endpoint(), browser: browser)
         do {
-            _ = try await flow.run(options: .init(timeout: .seconds(30))) { _ in }
+            _ = try await flow.run(options: .init(timeout: .seconds(120))) { _ in }
             Issue.record("sign-in should fail")
         } catch let error as OIDCError {
             #expect(error == .authorizationDenied(error: "access_denied", description: "User said no"))

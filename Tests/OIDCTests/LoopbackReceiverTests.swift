@@ -1,4 +1,10 @@
 import Foundation
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
 import Testing
 
 @testable import OIDC
@@ -24,7 +30,7 @@ struct LoopbackReceiverTests {
 
     @Test func foreignCallbacksAreAnswered400AndIgnoredUntilTheMatchingOneArrives() async throws {
         let receiver = try await LoopbackReceiver.start(expectedState: "expected-state")
-        let waiting = Task { try await receiver.waitForCallback(timeout: .seconds(30)) }
+        let waiting = Task { try await receiver.waitForCallback(timeout: .seconds(120)) }
 
         #expect(try await get(receiver, "/callback?code=stolen&state=other").status == 400)
         #expect(try await get(receiver, "/callback?code=stolen").status == 400)
@@ -32,7 +38,7 @@ struct LoopbackReceiverTests {
 
         let accepted = try await get(receiver, "/callback?code=the-code&state=expected-state")
         #expect(accepted.status == 200)
-        #expect(String(decoding: accepted.body, as: UTF8.self).contains("You are signed in"))
+        #expect(String(decoding: accepted.body, as: UTF8.self).contains("Sign-in received"))
         #expect(try await waiting.value == .code("the-code"))
         await receiver.close()
     }
@@ -41,7 +47,7 @@ struct LoopbackReceiverTests {
         let receiver = try await LoopbackReceiver.start(expectedState: "st")
         #expect(try await get(receiver, "/callback?code=first&state=st").status == 200)
         #expect(try await get(receiver, "/callback?code=second&state=st").status == 400)
-        #expect(try await receiver.waitForCallback(timeout: .seconds(5)) == .code("first"))
+        #expect(try await receiver.waitForCallback(timeout: .seconds(30)) == .code("first"))
         await receiver.close()
     }
 
@@ -52,7 +58,7 @@ struct LoopbackReceiverTests {
         let page = String(decoding: response.body, as: UTF8.self)
         #expect(page.contains("Sign-in failed"))
         #expect(!page.contains("<script>"))
-        let outcome = try await receiver.waitForCallback(timeout: .seconds(5))
+        let outcome = try await receiver.waitForCallback(timeout: .seconds(30))
         #expect(outcome == .denied(error: "access_denied", description: "<script>no</script>"))
         await receiver.close()
     }
@@ -79,6 +85,18 @@ struct LoopbackReceiverTests {
         let port = receiver.port
         await receiver.close()
         #expect(!isListening(port: port))
+    }
+
+    @Test func anIdleConnectionIsDropped() async throws {
+        let receiver = try await LoopbackReceiver.start(expectedState: "st", idleTimeout: .milliseconds(200))
+        defer { Task { await receiver.close() } }
+        let fd = try #require(connectedSocket(port: receiver.port))
+        defer { close(fd) }
+        // Send nothing: the receiver must hang up, which read() reports as end of file.
+        var buffer = [UInt8](repeating: 0, count: 16)
+        var timeout = timeval(tv_sec: 5, tv_usec: 0)
+        setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
+        #expect(read(fd, &buffer, buffer.count) == 0)
     }
 
     @Test func aConfiguredPortAndPathAreUsed() async throws {

@@ -110,3 +110,23 @@ struct ConcurrentRefreshTests {
         #expect(try await session.validTokens().refreshToken == "rt-new")
     }
 }
+
+@Suite("Sign-in session: IdP outages")
+struct RefreshOutageTests {
+    @Test func aServerErrorDuringRefreshIsNotReportedAsSignInRequired() async throws {
+        let idp = TestIdentityProvider()
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("qseek-outage-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let configuration = IdentityConfiguration(issuer: idp.issuer, clientID: TestIdentityProvider.clientID)
+        var claims = idp.claims(nonce: nil)
+        claims.expiresAt = Date().addingTimeInterval(60)
+        try TokenCache(directory: directory).store(
+            TokenSet(idToken: try await idp.sign(claims), accessToken: nil, refreshToken: "rt", accessTokenExpiresAt: nil, claims: claims),
+            key: configuration.cacheKey)
+        idp.transport.route("\(idp.issuer)/token") { _ in HTTPResponse(status: 503, body: Data("busy".utf8)) }
+        let session = SignInSession(configuration: configuration, transport: idp.transport, cache: TokenCache(directory: directory))
+        await #expect(throws: OIDCError.unexpectedResponse(endpoint: "\(idp.issuer)/token", status: 503)) {
+            try await session.validTokens()
+        }
+    }
+}

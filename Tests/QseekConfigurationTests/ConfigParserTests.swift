@@ -150,6 +150,22 @@ struct ConfigParserTests {
         #expect(error.message.contains("not valid TOML"))
     }
 
+    /// toml++ (inside TOMLKit) aborts on these instead of reporting an error; found by the
+    /// mangled-config test below.
+    @Test("Table headers TOMLKit would crash on are errors with their line", arguments: [
+        "[=aws]", "[[=tenants]]", "[ =aws]", "[.aws]", "[é]", "[=",
+    ])
+    func headersThatCrashTOMLKit(header: String) throws {
+        let error = try #require(failure("[ui]\nmouse = true\n\(header)\n"))
+        #expect(error.line == 3)
+        #expect(error.message.contains("table name"))
+    }
+
+    @Test func headerLikeTextInsideMultiLineStringsIsNotMistakenForAHeader() throws {
+        let config = try parse("[prompt]\ntemplate = \"\"\"\n[=not a header]\n\"\"\"\n")
+        #expect(config.prompt.template == "[=not a header]\n")
+    }
+
     @Test func theSecretAccessKeyIsNotPrinted() throws {
         let config = try parse("[aws]\nsecret_access_key = \"wJalrXUtnFEMI\"")
         #expect(!"\(config.aws)".contains("wJalrXUtnFEMI"))
@@ -218,4 +234,67 @@ struct ConfigParserTests {
         [history]
         mode = "full"
         """
+}
+
+@Suite("Malformed config files")
+struct MalformedConfigTests {
+    struct SeededGenerator: RandomNumberGenerator {
+        var state: UInt64
+        mutating func next() -> UInt64 {
+            state = state &* 6364136223846793005 &+ 1442695040888963407
+            return state
+        }
+    }
+
+    @Test func mangledConfigFilesGiveConfigErrorsNotCrashes() {
+        var generator = SeededGenerator(state: 7)
+        let alphabet = Array("[]{}\"'=#.,\n abc019_-\u{0}é")
+        for _ in 0..<300 {
+            var characters = Array(ConfigParserTests.example)
+            for _ in 0..<Int.random(in: 1...8, using: &generator) {
+                let index = Int.random(in: 0..<characters.count, using: &generator)
+                characters[index] = alphabet.randomElement(using: &generator)!
+            }
+            do {
+                _ = try ConfigParser(text: String(characters), file: "fuzz.toml").parse()
+            } catch let error as ConfigError {
+                #expect(error.file == "fuzz.toml")
+            } catch {
+                Issue.record("unexpected error type \(type(of: error))")
+            }
+        }
+    }
+}
+
+@Suite("TOML pre-check")
+struct TOMLPrecheckTests {
+    func message(_ text: String) -> ConfigError? {
+        do {
+            try TOMLPrecheck(text: text, file: "p.toml").run()
+            return nil
+        } catch {
+            return error as? ConfigError
+        }
+    }
+
+    @Test func aClosingBraceWhereAnArrayValueBelongsIsAnErrorNotACrash() throws {
+        let error = try #require(message("[identity]\nscopes = [\n  }\"openid\"]\n"))
+        #expect(error.line == 3)
+        #expect(try #require(message("a = [1, }")).message.contains("array value"))
+    }
+
+    @Test func unbalancedBracketsAreReportedWhereTheyStart() throws {
+        #expect(try #require(message("a = 1\nb = [1, 2\n")).line == 2)
+        #expect(try #require(message("a = ]\n")).line == 1)
+        #expect(try #require(message("a = {b = 1]\n")).line == 1)
+    }
+
+    @Test func bracketsInStringsAndCommentsDoNotCount() {
+        #expect(message(#"a = "[}" # ]]]"# + "\nb = 'x]'\nc = \"\"\"\n[=}\n\"\"\"\nd = \"esc \\\" [\"\n") == nil)
+        #expect(message(ConfigParserTests.example) == nil)
+    }
+
+    @Test func anUnclosedStringIsReported() throws {
+        #expect(try #require(message("a = 1\nb = \"open\n")).line == 2)
+    }
 }

@@ -124,14 +124,17 @@ import Testing
         }
     }
 
-    @Test func theWrittenConfigNamesEveryEndpointTenantAndTheDemoKey() async throws {
-        try await withSandbox { http in
-            let text = SandboxConfigFile.toml(for: http.sandbox)
-            #expect(text.contains("issuer = \"\(http.sandbox.baseURL)/idp\""))
-            #expect(text.contains("sso_oidc = \"\(http.sandbox.baseURL)/sso-oidc\""))
-            #expect(text.contains("access_key_id = \"\(DemoCredentials.accessKeyID)\""))
-            #expect(text.contains("model_id = \"sandbox.extractive-v1\""))
-            for tenant in http.sandbox.corpus.tenants { #expect(text.contains("application_id = \"\(tenant.applicationID)\"")) }
+    @Test func anErrorFaultAnswers500AfterTheInjectedLatency() async throws {
+        var options = SandboxOptions()
+        options.faults = try FaultPlan.parse("error=1,latency=120ms..150ms")
+        try await withSandbox(options) { http in
+            let started = ContinuousClock.now
+            let tenant = http.sandbox.corpus.tenants[0]
+            let reply = try await http.json("/qbusiness/applications/\(tenant.applicationID)/relevant-content", service: "qbusiness",
+                                            region: tenant.region, credentials: SandboxHTTP.baseKey, ["queryText": "x"])
+            #expect(started.duration(to: .now) >= .milliseconds(120))
+            #expect(reply.status == 500)
+            #expect(reply.header("x-amzn-ErrorType") == "InternalServerException")
         }
     }
 }

@@ -50,10 +50,12 @@ struct PassagesPane {
         first = min(first, passages.selection)
         var y = inside.y
         var index = first
+        // Numbers are right-aligned to the widest one, so the columns after them line up.
+        let numberWidth = String(passages.items.count).count
         while y < inside.maxY, index < passages.items.count {
             let passage = passages.items[index]
             drawRow(passage, selected: index == passages.selection, excluded: passages.excluded.contains(passage.rank),
-                    canvas: &canvas, y: y, inside: inside)
+                    numberWidth: numberWidth, canvas: &canvas, y: y, inside: inside)
             y += 1
             if passage.rank == passages.expanded {
                 for line in expandedLines where y < inside.maxY {
@@ -65,13 +67,16 @@ struct PassagesPane {
         }
     }
 
-    private func drawRow(_ passage: Passage, selected: Bool, excluded: Bool, canvas: inout Canvas, y: Int, inside: Rect) {
+    private func drawRow(_ passage: Passage, selected: Bool, excluded: Bool, numberWidth: Int,
+                         canvas: inout Canvas, y: Int, inside: Rect) {
+        let number = String(passage.rank)
+        let padding = String(repeating: " ", count: max(0, numberWidth - number.count))
         let base = selected ? theme[.selection] : theme[.text]
         if selected { canvas.fill(Rect(x: inside.x, y: y, width: inside.width, height: 1), style: base) }
         let confidence = selected ? base : theme[confidenceRole(passage.confidence)]
         let dim = excluded && !selected ? theme[.muted] : base
         canvas.writeRun([
-            ((excluded ? "−" : "+") + "[\(passage.rank)] ", selected ? base : (excluded ? theme[.muted] : theme[.citation])),
+            (padding + (excluded ? "−" : "+") + "[\(number)] ", selected ? base : (excluded ? theme[.muted] : theme[.citation])),
             (confidenceLabel(passage.confidence) + " ", excluded && !selected ? theme[.muted] : confidence),
             (passage.title.safeLine, dim),
             (source(of: passage).map { " — " + $0 } ?? "", selected ? base : theme[.muted]),

@@ -41,7 +41,9 @@ struct PromptPane {
             }
             let start = min(state.prompt.scrollOffset, max(0, lines.count - body.height))
             for (row, line) in lines.dropFirst(start).prefix(body.height).enumerated() {
-                let style = line.hasPrefix("[") ? theme[.citation] : theme[.text]
+                // A passage's heading ("[3] Title <uri>") stands out; wrapped text that happens
+                // to start with a bracket does not.
+                let style = line.firstMatch(of: #/^\[\d+\] /#) != nil ? theme[.citation] : theme[.text]
                 canvas.write(line, x: body.x, y: body.y + row, style: style)
             }
         }

@@ -14,8 +14,8 @@ public struct ThemeCatalog: Sendable {
     /// The built-in themes only.
     public static let builtin: ThemeCatalog = {
         var catalog = ThemeCatalog(themes: [], problems: [])
-        for source in BuiltinThemes.sources {
-            catalog.add(text: source.text, file: "themes/\(source.fileName)", origin: "built-in")
+        for source in BuiltinThemes.files {
+            catalog.add(text: source.text, file: "themes/\(source.name)", origin: "built-in")
         }
         return catalog
     }()

@@ -1,7 +1,9 @@
 /// The small pages the browser shows after returning to qseek. Self-contained (no scripts, no
 /// external resources) and with every outside value HTML-escaped.
 enum CallbackPage {
-    static let success = page(title: "Signed in", message: "You are signed in to qseek. You can close this tab and return to the terminal.")
+    /// Shown before the code is exchanged and the ID token verified, so it promises only that
+    /// qseek received the answer; the terminal reports the outcome.
+    static let success = page(title: "Sign-in received", message: "qseek received your sign-in and is finishing it; the terminal shows the result. You can close this tab.")
     static let alreadyDone = page(title: "Already done", message: "qseek already received a sign-in answer. You can close this tab.")
     static let foreignCallback = page(title: "Not this sign-in", message: "This is not the sign-in qseek is waiting for. Start again from the terminal.")
     static let notFound = page(title: "Not found", message: "Nothing here. Return to the terminal.")

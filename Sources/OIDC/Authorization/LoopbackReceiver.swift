@@ -1,23 +1,7 @@
 import Foundation
-import NIOConcurrencyHelpers
 import NIOCore
 import NIOHTTP1
 import NIOPosix
-
-/// What the browser brought back to the redirect URI (RFC 6749 §4.1.2 / §4.1.2.1).
-public enum AuthorizationCallback: Sendable, Equatable {
-    case code(String)
-    case denied(error: String, description: String?)
-}
-
-extension AuthorizationCallback: CustomStringConvertible {
-    public var description: String {
-        switch self {
-        case .code: return "code(<redacted>)"
-        case .denied(let error, _): return "denied(\(error))"
-        }
-    }
-}
 
 /// The loopback HTTP server the browser returns to after sign-in (RFC 8252 §7.3).
 ///
@@ -49,6 +33,7 @@ public final class LoopbackReceiver: Sendable {
         port: Int = 0,
         path: String = "/callback",
         expectedState: String,
+        idleTimeout: TimeAmount = .seconds(10),
         group: any EventLoopGroup = MultiThreadedEventLoopGroup.singleton
     ) async throws -> LoopbackReceiver {
         guard path.hasPrefix("/") else { throw OIDCError.invalidConfiguration("redirect_path must start with `/`") }
@@ -61,6 +46,9 @@ public final class LoopbackReceiver: Sendable {
                 .serverChannelOption(.socketOption(.so_reuseaddr), value: 1)
                 .childChannelInitializer { child in
                     child.eventLoop.makeCompletedFuture {
+                        // A connection that sends nothing (or never finishes its request) is
+                        // dropped, so nobody can hold descriptors open in a long-lived process.
+                        try child.pipeline.syncOperations.addHandler(IdleStateHandler(allTimeout: idleTimeout))
                         try child.pipeline.syncOperations.configureHTTPServerPipeline(withErrorHandling: true)
                         try child.pipeline.syncOperations.addHandler(CallbackHandler(gate: gate))
                     }
@@ -104,94 +92,5 @@ public final class LoopbackReceiver: Sendable {
     public func close() async {
         gate.settle(.failure(OIDCError.cancelled))
         try? await channel.close()
-    }
-}
-
-/// The one-shot decision shared by every connection: the first matching callback settles the
-/// promise, later ones are refused.
-final class CallbackGate: Sendable {
-    let path: String
-    let expectedState: String
-    let promise: EventLoopPromise<AuthorizationCallback>
-    private let settled = NIOLockedValueBox(false)
-
-    init(path: String, expectedState: String, promise: EventLoopPromise<AuthorizationCallback>) {
-        self.path = path
-        self.expectedState = expectedState
-        self.promise = promise
-    }
-
-    /// Completes the promise unless something already did. Returns whether this call won.
-    @discardableResult
-    func settle(_ result: Result<AuthorizationCallback, any Error>) -> Bool {
-        let won = settled.withLockedValue { done -> Bool in
-            if done { return false }
-            done = true
-            return true
-        }
-        if won { promise.completeWith(result) }
-        return won
-    }
-
-    /// Decides the HTTP answer for one request to the receiver.
-    func answer(method: HTTPMethod, uri: String) -> (status: HTTPResponseStatus, page: String) {
-        guard method == .GET, let components = URLComponents(string: uri), components.path == path else {
-            return (.notFound, CallbackPage.notFound)
-        }
-        var query: [String: String] = [:]
-        for item in components.queryItems ?? [] where query[item.name] == nil {
-            query[item.name] = item.value ?? ""
-        }
-        guard let state = query["state"], IDTokenVerifier.constantTimeEquals(state, expectedState) else {
-            return (.badRequest, CallbackPage.foreignCallback)
-        }
-        if let error = query["error"] {
-            let description = query["error_description"].map(TokenEndpoint.sanitise)
-            let callback = AuthorizationCallback.denied(error: TokenEndpoint.sanitise(error), description: description)
-            return settle(.success(callback)) ? (.ok, CallbackPage.failure(error: error, description: description)) : (.badRequest, CallbackPage.alreadyDone)
-        }
-        guard let code = query["code"], !code.isEmpty else {
-            return (.badRequest, CallbackPage.foreignCallback)
-        }
-        return settle(.success(.code(code))) ? (.ok, CallbackPage.success) : (.badRequest, CallbackPage.alreadyDone)
-    }
-}
-
-/// Reads one request per connection and answers it; the connection closes after the answer.
-final class CallbackHandler: ChannelInboundHandler {
-    typealias InboundIn = HTTPServerRequestPart
-    typealias OutboundOut = HTTPServerResponsePart
-
-    private let gate: CallbackGate
-    private var head: HTTPRequestHead?
-
-    init(gate: CallbackGate) {
-        self.gate = gate
-    }
-
-    func channelRead(context: ChannelHandlerContext, data: NIOAny) {
-        switch unwrapInboundIn(data) {
-        case .head(let requestHead):
-            head = requestHead
-        case .body:
-            break
-        case .end:
-            guard let head else { return }
-            self.head = nil
-            let (status, page) = gate.answer(method: head.method, uri: head.uri)
-            let body = ByteBuffer(string: page)
-            var headers = HTTPHeaders()
-            headers.add(name: "Content-Type", value: "text/html; charset=utf-8")
-            headers.add(name: "Content-Length", value: String(body.readableBytes))
-            headers.add(name: "Connection", value: "close")
-            headers.add(name: "Cache-Control", value: "no-store")
-            headers.add(name: "Referrer-Policy", value: "no-referrer")
-            context.write(wrapOutboundOut(.head(HTTPResponseHead(version: head.version, status: status, headers: headers))), promise: nil)
-            context.write(wrapOutboundOut(.body(.byteBuffer(body))), promise: nil)
-            let channel = context.channel
-            context.writeAndFlush(wrapOutboundOut(.end(nil))).whenComplete { _ in
-                channel.close(promise: nil)
-            }
-        }
     }
 }

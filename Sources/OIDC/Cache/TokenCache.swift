@@ -80,6 +80,30 @@ public struct TokenCache: Sendable {
         }
     }
 
+    /// Runs `body` holding an exclusive lock that every qseek process using this cache
+    /// shares (`flock` on `<key>.lock`), so only one of them refreshes a sign-in at a time:
+    /// with an IdP that rotates refresh tokens, two refreshing at once would make one fail.
+    public func withExclusiveLock<Result>(
+        key: String, waitingAtMost timeout: Duration = .seconds(30),
+        isolation: isolated (any Actor)? = #isolation, _ body: () async throws -> Result
+    ) async throws -> Result {
+        try ensureDirectory()
+        let path = directory.appendingPathComponent(key + ".lock").path
+        let descriptor = open(path, O_RDWR | O_CREAT | O_CLOEXEC | O_NOFOLLOW, 0o600)
+        guard descriptor >= 0 else { throw Self.failure("open \(key).lock") }
+        defer { close(descriptor) }  // closing also releases the lock
+        let deadline = ContinuousClock.now + timeout
+        while flock(descriptor, LOCK_EX | LOCK_NB) != 0 {
+            guard errno == EWOULDBLOCK || errno == EINTR else { throw Self.failure("lock \(key).lock") }
+            guard ContinuousClock.now < deadline else {
+                throw TokenCacheError(action: "lock \(key).lock", reason: "another qseek process held it for \(timeout)")
+            }
+            try await Task.sleep(for: .milliseconds(20))
+        }
+        defer { flock(descriptor, LOCK_UN) }
+        return try await body()
+    }
+
     private func ensureDirectory() throws {
         let parent = directory.deletingLastPathComponent()
         try FileManager.default.createDirectory(at: parent, withIntermediateDirectories: true)

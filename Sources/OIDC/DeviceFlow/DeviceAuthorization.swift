@@ -35,6 +35,7 @@ struct DeviceAuthorization: Sendable, Decodable {
     }
 }
 
-extension DeviceAuthorization: CustomStringConvertible {
+extension DeviceAuthorization: CustomStringConvertible, CustomReflectable {
     var description: String { "DeviceAuthorization(userCode: \(userCode), deviceCode: <redacted>)" }
+    var customMirror: Mirror { Mirror(self, children: ["userCode": userCode, "verificationURI": verificationURI], displayStyle: .struct) }
 }

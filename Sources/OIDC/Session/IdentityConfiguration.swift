@@ -41,7 +41,12 @@ public struct IdentityConfiguration: Sendable, Equatable {
     }
 }
 
-extension IdentityConfiguration: CustomStringConvertible {
+extension IdentityConfiguration: CustomStringConvertible, CustomDebugStringConvertible, CustomReflectable {
+    public var debugDescription: String { description }
+    public var customMirror: Mirror {
+        Mirror(self, children: ["issuer": issuer, "clientID": clientID, "scopes": scopes, "redirectPort": redirectPort, "redirectPath": redirectPath, "redirectHost": redirectHost], displayStyle: .struct)
+    }
+
     public var description: String {
         "IdentityConfiguration(issuer: \(issuer), clientID: \(clientID), secret: \(clientSecret == nil ? "none" : "<redacted>"), scopes: \(scopes))"
     }

@@ -73,21 +73,35 @@ public actor SignInSession {
             throw OIDCError.signInRequired(reason: "nobody is signed in for \(configuration.issuer)")
         }
         guard cached.idTokenExpires(within: Self.refreshMargin, now: now()) else { return cached }
-        logger.debug("ID token expires soon; refreshing", metadata: ["subject": "\(cached.claims.subject)"])
-        do {
-            let refreshed = try await tokenEndpoint().refresh(cached)
-            try remember(refreshed)
-            return refreshed
-        } catch let error as OIDCError where !error.isNetworkFailure {
-            // Another qseek process may have refreshed first with a refresh token the IdP
-            // rotates; its result is in the cache by now and is as good as ours.
-            if let current = cache.load(key: configuration.cacheKey), current != cached,
-                !current.idTokenExpires(within: Self.refreshMargin, now: now())
-            {
-                return current
+        // One process refreshes at a time; the others wait and then find its result.
+        return try await cache.withExclusiveLock(key: configuration.cacheKey) {
+            guard let current = cache.load(key: configuration.cacheKey) else {
+                throw OIDCError.signInRequired(reason: "nobody is signed in for \(configuration.issuer)")
             }
-            if case .signInRequired = error { throw error }
-            throw OIDCError.signInRequired(reason: "renewing the sign-in failed: \(error.userMessage)")
+            guard current.idTokenExpires(within: Self.refreshMargin, now: now()) else { return current }
+            logger.debug("ID token expires soon; refreshing", metadata: ["subject": "\(current.claims.subject)"])
+            do {
+                let refreshed = try await tokenEndpoint().refresh(current)
+                try remember(refreshed)
+                return refreshed
+            } catch let error as OIDCError {
+                // A process that does not take the lock (an older qseek) may still have
+                // refreshed with a refresh token the IdP rotates; its result is as good.
+                if let latest = cache.load(key: configuration.cacheKey), latest != current,
+                    !latest.idTokenExpires(within: Self.refreshMargin, now: now())
+                {
+                    return latest
+                }
+                switch error {
+                case .signInRequired, .unexpectedResponse, .cancelled:
+                    // A broken or unreachable IdP is not a reason to sign in again.
+                    throw error
+                case _ where error.isNetworkFailure:
+                    throw error
+                default:
+                    throw OIDCError.signInRequired(reason: "renewing the sign-in failed: \(error.userMessage)")
+                }
+            }
         }
     }
 

@@ -42,7 +42,10 @@ public enum ClientAuthentication: Sendable, Equatable {
     }
 }
 
-extension ClientAuthentication: CustomStringConvertible {
+extension ClientAuthentication: CustomStringConvertible, CustomDebugStringConvertible, CustomReflectable {
+    public var debugDescription: String { description }
+    public var customMirror: Mirror { Mirror(self, children: ["clientID": clientID], displayStyle: .enum) }
+
     public var description: String {
         switch self {
         case .none(let id): return "public client \(id)"

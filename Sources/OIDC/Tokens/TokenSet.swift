@@ -39,35 +39,3 @@ extension TokenSet: CustomStringConvertible, CustomDebugStringConvertible, Custo
         Mirror(self, children: ["subject": claims.subject, "issuer": claims.issuer, "expiresAt": claims.expiresAt], displayStyle: .struct)
     }
 }
-
-/// The raw token endpoint answer (RFC 6749 §5.1), before the ID token is verified.
-struct TokenResponse: Sendable, Decodable {
-    var accessToken: String?
-    var tokenType: String?
-    var idToken: String?
-    var refreshToken: String?
-    var expiresIn: Double?
-
-    enum CodingKeys: String, CodingKey {
-        case accessToken = "access_token"
-        case tokenType = "token_type"
-        case idToken = "id_token"
-        case refreshToken = "refresh_token"
-        case expiresIn = "expires_in"
-    }
-}
-
-extension TokenResponse: CustomStringConvertible {
-    var description: String { "TokenResponse(<redacted>)" }
-}
-
-/// An OAuth error body (RFC 6749 §5.2).
-struct OAuthErrorBody: Decodable {
-    var error: String
-    var errorDescription: String?
-
-    enum CodingKeys: String, CodingKey {
-        case error
-        case errorDescription = "error_description"
-    }
-}

@@ -23,12 +23,16 @@ public enum CorpusError: Error, Sendable, Equatable, CustomStringConvertible {
 public enum CorpusLoader {
     /// The corpus compiled into the binary.
     public static func bundled() throws(CorpusError) -> Corpus {
-        try load { name in BundledCorpusFiles.contents[name] }
+        try load { name in BundledCorpusFiles.files.first { $0.name == name }?.text }
     }
 
     /// A corpus from a directory in the same format (`qseek sandbox serve --data DIR`).
     public static func directory(_ url: URL) throws(CorpusError) -> Corpus {
-        try load { name in try? String(contentsOf: url.appending(path: name), encoding: .utf8) }
+        do {
+            return try load { name in try? String(contentsOf: url.appending(path: name), encoding: .utf8) }
+        } catch .missingFile(let name) {
+            throw .missingFile(url.appending(path: name).path)
+        }
     }
 
     /// Loads through `read`, which returns a file's text or nil when it does not exist.

@@ -40,7 +40,10 @@ actor IdPState {
     static let deviceInterval: TimeInterval = 1
 
     private var codes: [String: PendingCode] = [:]
-    private var usedCodes: [String: [String]] = [:]
+    /// Redeemed codes with when they were used and the tokens they bought, so a replay can
+    /// revoke them (RFC 6749 §4.1.2). Forgotten after `replayMemory`.
+    private var usedCodes: [String: (usedAt: Date, tokens: [String])] = [:]
+    static let replayMemory: TimeInterval = 600
     private var refreshTokens: [String: Grant] = [:]
     private var accessTokens: [String: Grant] = [:]
     private var devices: [String: DeviceGrant] = [:]
@@ -60,20 +63,22 @@ actor IdPState {
 
     /// Takes the code out so a second use fails; a replay also revokes what the first use got.
     func redeemCode(_ code: String, now: Date = Date()) -> CodeRedemption {
+        usedCodes = usedCodes.filter { now.timeIntervalSince($0.value.usedAt) < Self.replayMemory }
+        codes = codes.filter { $0.value.expires > now.addingTimeInterval(-Self.codeLifetime) }
         if let issued = usedCodes[code] {
-            for token in issued {
+            for token in issued.tokens {
                 refreshTokens[token] = nil
                 accessTokens[token] = nil
             }
             return .replayed
         }
         guard let pending = codes.removeValue(forKey: code) else { return .unknown }
-        usedCodes[code] = []
+        usedCodes[code] = (now, [])
         return pending.expires > now ? .valid(pending) : .expired
     }
 
     func recordTokens(_ tokens: [String], fromCode code: String) {
-        usedCodes[code, default: []].append(contentsOf: tokens)
+        usedCodes[code]?.tokens.append(contentsOf: tokens)
     }
 
     func issueRefreshToken(_ grant: Grant) -> String {
@@ -82,7 +87,8 @@ actor IdPState {
         return token
     }
 
-    func issueAccessToken(_ grant: Grant) -> String {
+    func issueAccessToken(_ grant: Grant, now: Date = Date()) -> String {
+        accessTokens = accessTokens.filter { $0.value.expires > now }
         let token = "at." + RandomText.base64URL(bytes: 32)
         accessTokens[token] = grant
         return token

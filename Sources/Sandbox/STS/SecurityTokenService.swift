@@ -93,7 +93,6 @@ struct SecurityTokenService: Sendable {
                   <SessionToken>\(credentials.sessionToken)</SessionToken>
                   <Expiration>\(ISO8601DateFormatter().string(from: credentials.expiration))</Expiration>
                 </Credentials>
-                <PackedPolicySize>\(tags.count * 6)</PackedPolicySize>
               </AssumeRoleResult>
               <ResponseMetadata>
                 <RequestId>\(requestID)</RequestId>

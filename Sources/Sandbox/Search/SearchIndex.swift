@@ -9,6 +9,8 @@ public struct SearchIndex: Sendable {
     public static let b = 0.75
 
     public let passages: [Passage]
+    /// `passages[i].documentIndex`, kept apart so ranking never touches passage text.
+    private let passageDocuments: [Int32]
     private let documentCount: Int
     private let postings: [String: [(passage: Int32, frequency: Int32)]]
     /// Per passage, the BM25 length normalisation `k1 * (1 - b + b * length / averageLength)`.
@@ -40,6 +42,7 @@ public struct SearchIndex: Sendable {
         }
         let average = lengths.isEmpty ? 1 : max(1, lengths.reduce(0, +) / Double(lengths.count))
         self.passages = passages
+        passageDocuments = passages.map { Int32($0.documentIndex) }
         self.postings = postings
         documentCount = documents.count
         lengthNorms = lengths.map { Self.k1 * (1 - Self.b + Self.b * $0 / average) }
@@ -97,7 +100,7 @@ public struct SearchIndex: Sendable {
         hits.reserveCapacity(touched.count)
         for passage in touched {
             let slot = Int(passage)
-            let document = passages[slot].documentIndex
+            let document = Int(passageDocuments[slot])
             if visibility[document] == 0 { visibility[document] = isVisible(document) ? 1 : 2 }
             guard visibility[document] == 1 else { continue }
             let score = scores[slot]

@@ -3,7 +3,8 @@ import Hummingbird
 import NIOCore
 
 /// The one router: `/idp/…` for the ISV's IdP; `/sts`, `/sso-oidc`, `/qbusiness` and
-/// `/bedrock-runtime` prefixes for the AWS services, so each can be an endpoint override.
+/// `/bedrock-runtime` prefixes for the AWS services, so each can be an endpoint override (and
+/// the same operations without prefix, for a single `AWS_ENDPOINT_URL`).
 struct SandboxRouter {
     let environment: SandboxEnvironment
     let idp: IdentityProvider
@@ -48,18 +49,25 @@ struct SandboxRouter {
                 try await aws(request, context, .query) { await sts.handle($0) }
             }
         }
-        router.post("/sso-oidc/token") { request, context in
-            try await aws(request, context, .json) { await identityCenter.createTokenWithIAM($0) }
+        // Each service also answers without its prefix, so one `AWS_ENDPOINT_URL` for all works.
+        for prefix in ["/sso-oidc", ""] {
+            router.post(RouterPath(prefix + "/token")) { request, context in
+                try await aws(request, context, .json) { await identityCenter.createTokenWithIAM($0) }
+            }
         }
         let qbusiness = RelevantContentService(environment: environment)
-        router.post("/qbusiness/applications/:applicationId/relevant-content") { request, context in
-            let applicationID = context.parameters.get("applicationId") ?? ""
-            return try await aws(request, context, .json) { await qbusiness.search($0, applicationID: applicationID) }
+        for prefix in ["/qbusiness", ""] {
+            router.post(RouterPath(prefix + "/applications/:applicationId/relevant-content")) { request, context in
+                let applicationID = context.parameters.get("applicationId") ?? ""
+                return try await aws(request, context, .json) { await qbusiness.search($0, applicationID: applicationID) }
+            }
         }
         let bedrock = ConverseStreamService(environment: environment)
-        router.post("/bedrock-runtime/model/:modelId/converse-stream") { request, context in
-            let modelID = context.parameters.get("modelId") ?? ""
-            return try await aws(request, context, .json) { await bedrock.converse($0, modelID: modelID) }
+        for prefix in ["/bedrock-runtime", ""] {
+            router.post(RouterPath(prefix + "/model/:modelId/converse-stream")) { request, context in
+                let modelID = context.parameters.get("modelId") ?? ""
+                return try await aws(request, context, .json) { await bedrock.converse($0, modelID: modelID) }
+            }
         }
         router.get("/health") { _, _ in Responses.json(.ok, ["status": "ok"]) }
         return router

@@ -10,8 +10,11 @@ public enum SandboxServer {
     /// Loads the corpus, makes the signing keys, binds and starts serving; returns once the port
     /// is bound. Call `shutdown()` on the handle to stop.
     /// With `stopOnSignals`, SIGINT and SIGTERM shut it down gracefully (the standalone command).
+    /// The default logger discards everything: embedded in `qseek demo`, the sandbox shares the
+    /// terminal with the TUI and must not write to it.
     public static func start(_ options: SandboxOptions = SandboxOptions(), stopOnSignals: Bool = false,
-                             logger: Logger = Logger(label: "qseek.sandbox")) async throws -> RunningSandbox {
+                             logger: Logger = Logger(label: "qseek.sandbox", factory: { _ in SwiftLogNoOpLogHandler() }))
+        async throws -> RunningSandbox {
         guard ["127.0.0.1", "localhost", "::1"].contains(options.host) else { throw SandboxStartError.notLoopback(options.host) }
         let corpus: Corpus
         do {

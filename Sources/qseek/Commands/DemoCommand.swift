@@ -33,9 +33,24 @@ struct Demo: AsyncParsableCommand {
             try await TUILauncher.run(environment)
             await environment.shutdown()
         } catch {
-            await sandbox.shutdown()
+            await Self.stop(sandbox)
             throw CommandFailure(error).exit()
         }
-        await sandbox.shutdown()
+        await Self.stop(sandbox)
+    }
+
+    /// Stops the sandbox gracefully, but gives it two seconds at most: the user asked to
+    /// quit, and the process ends right after anyway.
+    static func stop(_ sandbox: RunningSandbox) async {
+        let (stopped, signal) = AsyncStream<Void>.makeStream()
+        Task {
+            await sandbox.shutdown()
+            signal.finish()
+        }
+        Task {
+            try? await Task.sleep(for: .seconds(2))
+            signal.finish()
+        }
+        for await _ in stopped {}
     }
 }

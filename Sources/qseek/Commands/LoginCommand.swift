@@ -31,9 +31,9 @@ struct Login: AsyncParsableCommand {
 
     func run() async throws {
         do {
-            let session = try SignInCommandSupport.session(options: common)
+            let (session, flow) = try SignInCommandSupport.sessionAndFlow(options: common)
             let progress = SignInCommandSupport.progress(logger: SignInCommandSupport.makeLogger(debugFile: common.debug))
-            let useDevice = try await shouldUseDevice(session: session)
+            let useDevice = try await shouldUseDevice(session: session, flow: flow)
             let tokens: TokenSet
             if useDevice {
                 tokens = try await session.signInWithDevice(progress: progress)
@@ -50,9 +50,9 @@ struct Login: AsyncParsableCommand {
 
     /// `--device` wins; otherwise `[identity].flow` decides, and `auto` picks the device flow
     /// only where no browser can be opened and the IdP offers it.
-    private func shouldUseDevice(session: SignInSession) async throws -> Bool {
+    private func shouldUseDevice(session: SignInSession, flow: QseekConfig.Flow) async throws -> Bool {
         if device { return true }
-        switch try SignInCommandSupport.flow(options: common) {
+        switch flow {
         case .device: return true
         case .browser: return false
         case .auto:

@@ -4,15 +4,6 @@ import Logging
 import OIDC
 import QseekConfiguration
 
-/// Options every sign-in command takes (CONFIG.md: every command takes these two).
-struct SignInCommonOptions: ParsableArguments {
-    @Option(name: .long, help: "Config file (default: $QSEEK_CONFIG, then $XDG_CONFIG_HOME/qseek/config.toml).")
-    var config: String?
-
-    @Option(name: .long, help: "Write a debug log to this file (secrets are never logged).")
-    var debug: String?
-}
-
 /// What the login, logout and whoami commands share: reading the config, building the
 /// session, reporting to stderr, and turning errors into the documented exit codes.
 enum SignInCommandSupport {
@@ -25,6 +16,11 @@ enum SignInCommandSupport {
     }
 
     static func session(options: SignInCommonOptions) throws -> SignInSession {
+        try sessionAndFlow(options: options).session
+    }
+
+    /// The session plus `[identity].flow`, from one reading of the config file.
+    static func sessionAndFlow(options: SignInCommonOptions) throws -> (session: SignInSession, flow: QseekConfig.Flow) {
         let logger = makeLogger(debugFile: options.debug)
         let (config, location) = try QseekConfig.load(option: options.config)
         let identity = config.identity
@@ -48,12 +44,8 @@ enum SignInCommandSupport {
             redirectHost: identity.redirectHost
         )
         logger.debug("sign-in configuration", metadata: ["config": "\(configuration)", "file": "\(location.path)"])
-        return SignInSession(configuration: configuration, transport: LoggedIdentityTransport(base: OIDC.AsyncHTTPTransport(), logger: logger),
-                             logger: logger)
-    }
-
-    static func flow(options: SignInCommonOptions) throws -> QseekConfig.Flow {
-        try QseekConfig.load(option: options.config).0.identity.flow
+        let transport = LoggedIdentityTransport(base: OIDC.AsyncHTTPTransport(), logger: logger)
+        return (SignInSession(configuration: configuration, transport: transport, logger: logger), identity.flow)
     }
 
     /// Progress and prompts go to stderr; stdout is for data.
@@ -138,50 +130,5 @@ enum SignInCommandSupport {
         guard let debugFile else { return Logger(label: "qseek.oidc", factory: { _ in SwiftLogNoOpLogHandler() }) }
         let handler = DebugFileLogHandler(path: debugFile)
         return Logger(label: "qseek.oidc", factory: { _ in handler })
-    }
-}
-
-/// `--debug FILE`: appends log lines to a file the user chose. Only what the library logs
-/// reaches it, and the library never logs tokens or secrets.
-struct DebugFileLogHandler: LogHandler {
-    var metadata: Logger.Metadata = [:]
-    var logLevel: Logger.Level = .debug
-    private let handle: FileHandle?
-
-    /// Opened for appending (O_APPEND), so several handlers on one file never overwrite each other.
-    init(path: String) {
-        let descriptor = open(path, O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0o600)
-        handle = descriptor >= 0 ? FileHandle(fileDescriptor: descriptor, closeOnDealloc: true) : nil
-    }
-
-    subscript(metadataKey key: String) -> Logger.Metadata.Value? {
-        get { metadata[key] }
-        set { metadata[key] = newValue }
-    }
-
-    func log(event: LogEvent) {
-        let merged = metadata.merging(event.metadata ?? [:]) { $1 }
-        let details = merged.isEmpty ? "" : " " + merged.sorted { $0.key < $1.key }
-            .map { "\($0.key)=\(LogRedaction.value($0.value.description, key: $0.key))" }.joined(separator: " ")
-        let line = "\(ISO8601DateFormatter().string(from: Date())) \(event.level) \(LogRedaction.text(event.message.description))\(details)\n"
-        handle?.write(Data(line.utf8))
-    }
-}
-
-/// The last line of defence for `--debug`: the libraries are written never to log a secret,
-/// and this makes a slip visible instead of harmful. Values under a secret-sounding key are
-/// dropped, and anything shaped like a JWT (ID, access and refresh tokens, the identity
-/// context) is cut out of every line.
-enum LogRedaction {
-    static let secretKeys = ["token", "secret", "signature", "password", "assertion", "context", "authorization", "credential"]
-
-    static func value(_ value: String, key: String) -> String {
-        let lowered = key.lowercased()
-        if secretKeys.contains(where: { lowered.contains($0) }) { return "<redacted>" }
-        return text(value)
-    }
-
-    static func text(_ text: String) -> String {
-        text.replacing(#/eyJ[A-Za-z0-9_-]{4,}\.[A-Za-z0-9_-]{4,}\.[A-Za-z0-9_-]*/#, with: "<redacted JWT>")
     }
 }

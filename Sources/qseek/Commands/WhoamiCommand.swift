@@ -11,13 +11,24 @@ struct Whoami: AsyncParsableCommand {
     @Flag(name: .long, help: "Print one JSON document.")
     var json = false
 
-    /// The stable `--json` shape.
+    /// The stable `--json` shape: every key always present, `null` when the IdP gave no value.
     struct Identity: Encodable {
         var subject: String
         var email: String?
         var name: String?
         var issuer: String
         var expiresAt: String
+
+        enum CodingKeys: String, CodingKey { case subject, email, name, issuer, expiresAt }
+
+        func encode(to encoder: any Encoder) throws {
+            var c = encoder.container(keyedBy: CodingKeys.self)
+            try c.encode(subject, forKey: .subject)
+            try c.encode(email, forKey: .email)
+            try c.encode(name, forKey: .name)
+            try c.encode(issuer, forKey: .issuer)
+            try c.encode(expiresAt, forKey: .expiresAt)
+        }
     }
 
     func run() async throws {

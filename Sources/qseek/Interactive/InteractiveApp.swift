@@ -72,7 +72,6 @@ final class InteractiveApp {
             mailbox.post(action, first: true)
         case .redraw?:
             backend.invalidate()
-            state.notice = state.notice  // force a redraw through the invalidated screen
             var canvas = Canvas(size: backend.size)
             AppView(state: state, theme: themeFor(backend)).draw(into: &canvas)
             backend.present(canvas)

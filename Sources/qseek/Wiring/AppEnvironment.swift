@@ -89,8 +89,12 @@ struct AppEnvironment: Sendable {
             source = { SignedInUser(subject: subject, idToken: idToken) }
         } else {
             source = {
-                let tokens = try await session.validTokens()
-                return SignedInUser(subject: tokens.claims.subject, idToken: tokens.idToken)
+                do {
+                    let tokens = try await session.validTokens()
+                    return SignedInUser(subject: tokens.claims.subject, idToken: tokens.idToken)
+                } catch let error as OIDCError {
+                    throw AccessorError.signInRequired(error.userMessage)
+                }
             }
         }
         exchange = TrustedIdentityExchange(account: account, endpoints: endpoints, transport: self.transport, idToken: source, logger: logger)

@@ -8,13 +8,19 @@ import Foundation
 
 /// Whether something accepts TCP connections on 127.0.0.1:`port` right now (blocking connect).
 func isListening(port: Int, host: String = "127.0.0.1") -> Bool {
+    guard let fd = connectedSocket(port: port, host: host) else { return false }
+    close(fd)
+    return true
+}
+
+/// A TCP connection to `host`:`port`, or nil; the caller closes it.
+func connectedSocket(port: Int, host: String = "127.0.0.1") -> Int32? {
     #if canImport(Glibc)
         let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
     #else
         let fd = socket(AF_INET, SOCK_STREAM, 0)
     #endif
-    guard fd >= 0 else { return false }
-    defer { close(fd) }
+    guard fd >= 0 else { return nil }
     var address = sockaddr_in()
     address.sin_family = sa_family_t(AF_INET)
     address.sin_port = in_port_t(UInt16(port).bigEndian)
@@ -22,7 +28,11 @@ func isListening(port: Int, host: String = "127.0.0.1") -> Bool {
     let result = withUnsafePointer(to: &address) {
         $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
     }
-    return result == 0
+    if result != 0 {
+        close(fd)
+        return nil
+    }
+    return fd
 }
 
 /// The first non-loopback IPv4 address of this machine, if it has one.

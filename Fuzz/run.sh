@@ -1,0 +1,39 @@
+#!/usr/bin/env bash
+# Fuzzes qseek's parsers with libFuzzer (coverage-guided, AddressSanitizer on).
+# Usage: Fuzz/run.sh [SECONDS_PER_TARGET] [TARGET...]     (default 60 s, every target)
+# Seeds: Fuzz/corpus/TARGET (committed). New interesting inputs go to a scratch corpus;
+# crashes go to Fuzz/crashes/TARGET/, which `qseek-fuzz TARGET Fuzz/crashes/TARGET` (and CI)
+# replays in a plain build: every crash found becomes a regression input.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+seconds=${1:-60}
+shift || true
+targets=("$@")
+[ ${#targets[@]} -gt 0 ] || targets=(input-decoder sanitizer filter config event-stream sts-xml aws-error jwt)
+
+# Swift's -sanitize=fuzzer links libFuzzer's own main, which clashes with an executable
+# target's; so instrument for libFuzzer (8-bit counters + PC table, compare tracing) and link
+# libFuzzer without its main: qseek-fuzz calls LLVMFuzzerRunDriver itself.
+no_main=$(ls "$(dirname "$(dirname "$(readlink -f "$(command -v swift)")")")"/lib/clang/*/lib/linux/libclang_rt.fuzzer_no_main-x86_64.a | head -1)
+swift build -c release --scratch-path .build-fuzz --product qseek-fuzz \
+  -Xswiftc -sanitize=address -Xswiftc -sanitize-coverage=edge,trace-cmp,inline-8bit-counters,pc-table \
+  -Xswiftc -DFUZZING -Xlinker "$no_main" -Xlinker -lstdc++ >/tmp/qseek-fuzz-build.log 2>&1 \
+  || { tail -20 /tmp/qseek-fuzz-build.log; exit 1; }
+fuzzer="$(swift build -c release --scratch-path .build-fuzz --show-bin-path)/qseek-fuzz"
+
+printf '%-14s %12s %8s %8s\n' target executions seconds crashes
+total_crashes=0
+for target in "${targets[@]}"; do
+  scratch=$(mktemp -d)
+  mkdir -p "Fuzz/crashes/$target"
+  set +e
+  "$fuzzer" "$target" "$scratch" "Fuzz/corpus/$target" -max_total_time="$seconds" -print_final_stats=1 \
+    -max_len=65536 -timeout=10 -rss_limit_mb=4096 -artifact_prefix="Fuzz/crashes/$target/" > "/tmp/qseek-fuzz-$target.log" 2>&1
+  set -e
+  executions=$(grep -o 'stat::number_of_executed_units: *[0-9]*' "/tmp/qseek-fuzz-$target.log" | grep -o '[0-9]*$' || echo 0)
+  crashes=$(find "Fuzz/crashes/$target" -type f | wc -l)
+  total_crashes=$((total_crashes + crashes))
+  printf '%-14s %12s %8s %8s\n' "$target" "${executions:-0}" "$seconds" "$crashes"
+  rm -rf "$scratch"
+done
+echo "fuzz: ${#targets[@]} targets, $total_crashes crashes on record (Fuzz/crashes)"
