@@ -6,7 +6,7 @@ import Testing
 @testable import qseek
 
 /// `--debug FILE` logs every request and every step of the flow, and not one secret.
-@Suite("--debug log")
+@Suite("--debug log", .serialized)
 struct DebugLogTests {
     @Test func aFullSearchWithDebugLogsEveryRequestAndNoSecret() async throws {
         try await SandboxSetup.run { setup in

@@ -3,8 +3,10 @@ import Testing
 @testable import qseek
 
 /// `qseek doctor` against the real sandbox: every step passes on a good setup, and each
-/// classic mistake fails at its own step with the cause and the fix.
-@Suite("qseek doctor")
+/// classic mistake fails at its own step with the cause and the fix. Serialized: each test
+/// starts a sandbox (two RSA keys), and a dozen at once starve the 2-thread cooperative pool
+/// that timing-sensitive tests elsewhere in the run share.
+@Suite("qseek doctor", .serialized)
 struct DoctorTests {
     static let acme = "T0100ACME"
     static let northwind = "T0200NWND"
@@ -22,6 +24,18 @@ struct DoctorTests {
             #expect(report.step("aws-identity")?.detail?.contains("111122223333") == true)
             #expect(report.step("search", tenant: Self.northwind)?.status == .ok)
             #expect(report.step("model")?.status == .ok)
+        }
+    }
+
+    @Test func tenantsOutsideTheUsersTenantClaimAreSkipped() async throws {
+        try await SandboxSetup.run { setup in
+            // Alice's ID token lists only Acme in its `tenants` claim.
+            try await setup.signIn("alice@acme.example")
+            let report = await setup.checkup()
+            #expect(report.ok)
+            #expect(report.step("search", tenant: Self.acme)?.status == .ok)
+            #expect(report.step("tenant", tenant: Self.northwind)?.status == .skipped)
+            #expect(report.step("assume-role", tenant: Self.northwind) == nil)
         }
     }
 
@@ -72,6 +86,16 @@ struct DoctorTests {
             #expect(failure.fix?.contains("application_id") == true)
             #expect(report.step("identity-aware-role")?.status == .ok)
             #expect(report.exitCode == 66)
+        }
+    }
+
+    @Test func aWrongRetrieverIdIsNamedAsTheRetriever() async throws {
+        try await SandboxSetup.run(editingConfig: { $0.replacingOccurrences(of: "r1c3e5f7-0acm-4e00-9c10-acmecloud002", with: "r1c3e5f7-0acm-4e00-9c10-acmecloud003") }) { setup in
+            try await setup.signIn("alice@acme.example")
+            let report = await setup.checkup(tenant: Self.acme)
+            let failure = try #require(report.failed)
+            #expect(failure.id == "search")
+            #expect(failure.fix == "Check tenants[0].retriever_id (tenant T0100ACME) against the values the customer gave you.")
         }
     }
 

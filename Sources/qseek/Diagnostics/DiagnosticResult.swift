@@ -10,7 +10,7 @@ struct DiagnosticResult: Sendable, Equatable, Encodable {
     }
 
     /// Stable identifier: `config`, `discovery`, `jwks`, `sign-in`, `aws-identity`,
-    /// `assume-role`, `create-token`, `identity-aware-role`, `search`, `model`.
+    /// `tenant`, `assume-role`, `create-token`, `identity-aware-role`, `search`, `model`.
     var id: String
     var title: String
     /// The tenant the step ran for; `nil` for steps that do not depend on one.

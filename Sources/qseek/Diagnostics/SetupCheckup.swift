@@ -100,10 +100,10 @@ struct SetupCheckup {
 
         // 4. The user's sign-in: cached and valid, or silently refreshable.
         let signInTitle = "Signed in (or the sign-in can be renewed)"
-        var idToken: String?
+        var signedIn: TokenSet?
         do {
             let tokens = try await environment.signIn.validTokens()
-            idToken = tokens.idToken
+            signedIn = tokens
             let who = tokens.claims.email.map { "\(tokens.claims.subject) <\($0)>" } ?? tokens.claims.subject
             let until = ISO8601DateFormatter().string(from: tokens.claims.expiresAt)
             guard record(.ok("sign-in", signInTitle, "\(who), ID token valid until \(until)")) else { return }
@@ -135,8 +135,15 @@ struct SetupCheckup {
         } else {
             tenants = config.tenants
         }
+        // With a tenant claim, the user's own list decides which tenants are theirs to check.
+        let claimed = signedIn.flatMap { environment.claimedTenantIDs(in: $0) }.map(Set.init)
         for tenant in tenants {
-            guard await exchangeAndSearch(tenant, idToken: idToken, environment: environment, advice: advice, record) else { return }
+            if let claimed, !claimed.contains(tenant.id), options.tenantID == nil {
+                guard record(.skipped("tenant", "Tenant \(tenant.id)", tenant: tenant.id,
+                                      "not in this user's `\(config.identity.tenantClaim)` claim")) else { return }
+                continue
+            }
+            guard await exchangeAndSearch(tenant, idToken: signedIn?.idToken, environment: environment, advice: advice, record) else { return }
         }
 
         // 7. The model backend.
