@@ -18,7 +18,7 @@ enum Fixtures {
     /// A client for `service` pointed at the local server, with instant, recorded retries.
     static func client(_ service: AWSService, server: LocalHTTPServer, transport: AsyncHTTPTransport, sleeps: SleepRecorder = SleepRecorder(),
                        quota: RetryQuota = RetryQuota(), maxAttempts: Int = 3, clock: ClockSkew = ClockSkew(),
-                       timeout: Duration = .seconds(10)) throws -> AWSServiceClient {
+                       timeout: Duration = .seconds(60)) throws -> AWSServiceClient {
         AWSServiceClient(service: service, region: "us-east-1", endpoint: try Endpoint(url: server.baseURL),
                          credentials: StaticCredentialsProvider(credentials), transport: transport,
                          retry: RetryStrategy(maxAttempts: maxAttempts, quota: quota, random: { 0.5 }, sleep: sleeps.sleep),
@@ -27,7 +27,7 @@ enum Fixtures {
 
     /// Runs `body` with a transport that is shut down afterwards, whatever happens.
     @discardableResult
-    static func withTransport<T>(_ configuration: AsyncHTTPTransport.Configuration = .init(connectTimeout: .seconds(2), readTimeout: .seconds(5)),
+    static func withTransport<T>(_ configuration: AsyncHTTPTransport.Configuration = .init(connectTimeout: .seconds(30), readTimeout: .seconds(60)),
                                  _ body: (AsyncHTTPTransport) async throws -> T) async throws -> T {
         let transport = AsyncHTTPTransport(configuration: configuration)
         do {
