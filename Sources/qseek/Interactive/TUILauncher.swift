@@ -66,6 +66,9 @@ enum TUILauncher {
         }
         await app.run(on: backend)
         backend.shutDown()
+        if let historyProblem {
+            FileHandle.standardError.write(Data("warning: \(historyProblem.sanitizedForTerminal)\n".utf8))
+        }
         for problem in catalog.problems {
             FileHandle.standardError.write(Data("warning: \(problem.description.sanitizedForTerminal)\n".utf8))
         }
