@@ -76,7 +76,7 @@ struct HistoryStoreTests {
     func unwritable() throws {
         let directory = NSTemporaryDirectory() + "qseek-history-\(UUID().uuidString)"
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
-        FileManager.default.createFile(atPath: directory + "/qseek", contents: Data("not a directory".utf8))
+        #expect(FileManager.default.createFile(atPath: directory + "/qseek", contents: Data("not a directory".utf8)))
         #expect(throws: HistoryError.self) { try HistoryStore(path: directory + "/qseek/history.sqlite", mode: .metadata) }
     }
 
