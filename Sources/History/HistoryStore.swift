@@ -184,6 +184,9 @@ public final class HistoryStore: Sendable {
         if let error = error as? DatabaseError {
             return "SQLite error \(error.resultCode.rawValue): \(error.message ?? "unknown")"
         }
+        if let error = error as? CocoaError {
+            return error.localizedDescription
+        }
         return "\(type(of: error))"
     }
 }

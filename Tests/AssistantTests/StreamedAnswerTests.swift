@@ -30,6 +30,14 @@ struct StreamedAnswerTests {
         #expect(streamed.blocks[1].lines.map(\.kind) == [.code, .code, .code])
     }
 
+    @Test("CRLF line ends separate blocks too")
+    func crlf() {
+        var answer = StreamedAnswer()
+        answer.append("First [1].\r\n\r\nSecond")
+        #expect(answer.blocks == [MarkdownBlock(lines: [MarkdownLine(kind: .paragraph, spans: [MarkdownSpan("First "), MarkdownSpan("[1]", .citation(1)), MarkdownSpan(".")])])])
+        #expect(answer.pending == "Second")
+    }
+
     @Test("Unbalanced markers stay literal text")
     func literalFallback() {
         #expect(MarkdownParser.inline("2 * 3 and [see] **open") == [MarkdownSpan("2 * 3 and [see] **open")])

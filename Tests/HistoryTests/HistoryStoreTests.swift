@@ -72,6 +72,14 @@ struct HistoryStoreTests {
         #expect(try store.conversation("c1", owner: owner) == nil)
     }
 
+    @Test("A history that cannot be created is a HistoryError in words, not a crash")
+    func unwritable() throws {
+        let directory = NSTemporaryDirectory() + "qseek-history-\(UUID().uuidString)"
+        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        #expect(FileManager.default.createFile(atPath: directory + "/qseek", contents: Data("not a directory".utf8)))
+        #expect(throws: HistoryError.self) { try HistoryStore(path: directory + "/qseek/history.sqlite", mode: .metadata) }
+    }
+
     @Test("Reopening the file finds what was stored")
     func persists() throws {
         let path = temporaryPath()

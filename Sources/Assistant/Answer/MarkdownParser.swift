@@ -8,8 +8,8 @@ public enum MarkdownParser {
     public static func block(_ text: String) -> MarkdownBlock {
         var lines: [MarkdownLine] = []
         var inCode = false
-        for raw in text.split(separator: "\n", omittingEmptySubsequences: false) {
-            let line = raw.hasSuffix("\r") ? raw.dropLast() : raw
+        // "\r\n" is one Character, and a newline, so CRLF answers split like LF ones.
+        for line in text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline) {
             let trimmed = line.drop { $0 == " " }
             if trimmed.hasPrefix("```") || trimmed.hasPrefix("~~~") {
                 inCode.toggle()

@@ -92,6 +92,8 @@ struct Ask: AsyncParsableCommand {
                 }
             }
         } catch let error as ModelError {
+            if case .network = error { throw CommandFailure.network(error.userMessage) }
+            if case .configuration = error { throw CommandFailure.usage(error.userMessage) }
             throw CommandFailure.aws(error.userMessage)
         }
         answer.finish()

@@ -36,7 +36,14 @@ enum TUILauncher {
         state.pageSize = config.search.maxResults
         state.maxPages = config.search.maxPages
         let model = try ModelWiring.backend(for: environment)
-        let history = HistoryAdapter(store: try HistoryAdapter.store(for: config, environment: processEnvironment))
+        // A history that cannot be opened must not keep the TUI from starting: it runs without one and says why.
+        var history: HistoryAdapter?
+        var historyProblem: String?
+        do {
+            history = HistoryAdapter(store: try HistoryAdapter.store(for: config, environment: processEnvironment))
+        } catch {
+            historyProblem = error.message + " Conversations are not kept in this session."
+        }
         state.modelName = model?.modelName
 
         let catalog = ThemeCatalog.load(userDirectory: ThemeCatalog.userDirectory(environment: processEnvironment))
@@ -45,6 +52,9 @@ enum TUILauncher {
                                  gateway: GatewayAdapter(environment: environment),
                                  system: DesktopServices(stateDirectory: stateDirectory), model: model,
                                  history: history)
+        if let historyProblem {
+            app.post(.noticed(historyProblem))
+        }
         if let user = await identity.resume() {
             app.post(.signedIn(user))
         }
@@ -56,6 +66,9 @@ enum TUILauncher {
         }
         await app.run(on: backend)
         backend.shutDown()
+        if let historyProblem {
+            FileHandle.standardError.write(Data("warning: \(historyProblem.sanitizedForTerminal)\n".utf8))
+        }
         for problem in catalog.problems {
             FileHandle.standardError.write(Data("warning: \(problem.description.sanitizedForTerminal)\n".utf8))
         }

@@ -1,0 +1,79 @@
+#!/usr/bin/env bash
+# Journey: `qseek ask` and `qseek history` against `qseek sandbox serve --write-config`, as a
+# script uses them: the extractive model's answer streamed to stdout with its sources, --json,
+# then the conversation listed, shown, exported (Markdown and JSON) and removed; with
+# `[history] mode = "off"` nothing is kept.
+# Usage: Journeys/ask-cli.sh PATH/TO/qseek
+set -euo pipefail
+QSEEK=$(realpath "${1:?usage: ask-cli.sh PATH/TO/qseek}")
+work=$(mktemp -d)
+export XDG_CACHE_HOME=$work/cache XDG_CONFIG_HOME=$work/config XDG_STATE_HOME=$work/state LANG=C.UTF-8
+export AWS_CONFIG_FILE=/dev/null AWS_SHARED_CREDENTIALS_FILE=/dev/null AWS_EC2_METADATA_DISABLED=true
+passes=0 failures=0
+check() { local name=$1; shift; if "$@"; then echo "  ✓ $name"; passes=$((passes + 1)); else echo "  ✗ $name"; failures=$((failures + 1)); fi; }
+
+"$QSEEK" sandbox serve --port 0 --write-config "$work/sandbox.toml" > "$work/serve.out" 2> "$work/serve.err" &
+server=$!
+trap 'kill $server 2>/dev/null || true; wait $server 2>/dev/null || true; rm -rf "$work"' EXIT
+for _ in $(seq 1 100); do grep -q '^sandbox: ' "$work/serve.out" 2>/dev/null && break; sleep 0.1; done
+config=(--config "$work/sandbox.toml")
+echo "journey: ask and history from the command line against $(head -1 "$work/serve.out")"
+
+"$QSEEK" login "${config[@]}" --no-browser --user alice@acme.example 2> "$work/login.err" &
+login=$!
+for _ in $(seq 1 100); do grep -qo 'http://127.0.0.1[^ ]*/authorize[^ ]*' "$work/login.err" 2>/dev/null && break; sleep 0.1; done
+curl -s -L -o /dev/null "$(grep -o 'http://127.0.0.1[^ ]*/authorize[^ ]*' "$work/login.err" | head -1)"
+check "login succeeds" wait $login
+
+"$QSEEK" ask "vacation policy" --tenant T0100ACME "${config[@]}" > "$work/answer.txt" 2> "$work/ask.err"
+check "ask streams the extractive model's answer to stdout" grep -q "extractive demo model" "$work/answer.txt"
+check "the answer cites passages as [n] and ends with a sources list naming them" python3 - "$work/answer.txt" <<'PY'
+import re, sys
+text = open(sys.argv[1], encoding="utf-8").read()
+answer, _, sources = text.partition("\nSources:\n")
+cited = set(re.findall(r"\[(\d+)\]", answer))
+listed = set(re.findall(r"^\[(\d+)\] ", sources, re.M))
+sys.exit(0 if cited and listed and listed <= cited else 1)
+PY
+check "token usage goes to stderr, not stdout" bash -c "grep -q 'output tokens' '$work/ask.err' && ! grep -q 'output tokens' '$work/answer.txt'"
+
+"$QSEEK" ask "quarterly planning process" --tenant T0100ACME "${config[@]}" --json > "$work/answer.json" 2>/dev/null
+check "ask --json prints one document: answer, model, stop reason, usage, sources" python3 - "$work/answer.json" <<'PY'
+import json, sys
+d = json.load(open(sys.argv[1], encoding="utf-8"))
+ok = d["model"] == "sandbox.extractive-v1" and d["stopReason"] == "end_turn" and d["usage"]["outputTokens"] > 0
+ok = ok and d["answer"] and all({"number", "documentId", "title", "uri"} <= set(s) for s in d["sources"]) and d["sources"]
+sys.exit(0 if ok else 1)
+PY
+
+"$QSEEK" history list --tenant T0100ACME "${config[@]}" --json > "$work/list.json"
+check "history list has both questions, newest first" \
+  python3 -c "import json,sys; t=[c['title'] for c in json.load(open(sys.argv[1]))]; sys.exit(0 if t==['quarterly planning process','vacation policy'] else 1)" "$work/list.json"
+id=$(python3 -c "import json,sys; print(json.load(open(sys.argv[1]))[1]['id'])" "$work/list.json")
+"$QSEEK" history export "$id" --tenant T0100ACME "${config[@]}" --format md > "$work/export.md"
+check "history export --format md has the question, the answer and a sources list with links" \
+  bash -c "grep -q '^## vacation policy' '$work/export.md' && grep -q '^\*\*Sources\*\*' '$work/export.md' && grep -qE '^- \[[0-9]+\] \[.*\]\(https?://' '$work/export.md'"
+"$QSEEK" history export "$id" --tenant T0100ACME "${config[@]}" --format json > "$work/export.json"
+check "history export --format json keeps citation metadata but no passage text (metadata mode)" python3 - "$work/export.json" <<'PY'
+import json, sys
+d = json.load(open(sys.argv[1], encoding="utf-8"))
+citations = d["turns"][0]["citations"]
+sys.exit(0 if citations and all("documentId" in c and "text" not in c for c in citations) else 1)
+PY
+check "the history database is 0600 in a 0700 directory" \
+  bash -c "[ \"\$(stat -c %a '$work/state/qseek/history.sqlite')\" = 600 ] && [ \"\$(stat -c %a '$work/state/qseek')\" = 700 ]"
+check "no token reaches the history database" \
+  python3 -c "import json,glob,sys; t=json.load(open(glob.glob('$XDG_CACHE_HOME/qseek/*.json')[0]))['idToken']; sys.exit(1 if t.encode() in open('$work/state/qseek/history.sqlite','rb').read() else 0)"
+
+"$QSEEK" history rm "$id" --tenant T0100ACME "${config[@]}" 2>/dev/null
+check "history rm deletes it" bash -c "! '$QSEEK' history show '$id' --tenant T0100ACME --config '$work/sandbox.toml' > /dev/null 2>&1"
+
+cp "$work/sandbox.toml" "$work/off.toml"
+printf '\n[history]\nmode = "off"\n' >> "$work/off.toml"
+"$QSEEK" ask "expense policy" --tenant T0100ACME --config "$work/off.toml" > /dev/null 2>&1
+"$QSEEK" history list --tenant T0100ACME "${config[@]}" --json > "$work/after-off.json"
+check "with [history] mode = \"off\" nothing is stored" \
+  python3 -c "import json,sys; t=[c['title'] for c in json.load(open(sys.argv[1]))]; sys.exit(0 if t==['quarterly planning process'] else 1)" "$work/after-off.json"
+
+echo "ask journey: $passes passed, $failures failed"
+[ "$failures" -eq 0 ]
