@@ -55,6 +55,25 @@ import Testing
         #expect(!answer.contains("cafeteria"))
     }
 
+    @Test func qseeksPromptLayoutQuotesBodiesOnlyNeverTheQuestionOrALinkCutAtItsDots() {
+        let prompt = """
+            Passages:
+
+            [1] Incident review: payments outage <https://tickets.acme.example/inc/42>
+            The payments outage lasted 40 minutes. See https://status.acme.example for the timeline.
+
+            [2] Cafeteria menu <https://wiki.acme.example/food>
+            Lunch is served until two.
+
+            Question: how long did the payments outage last?
+            """
+        let answer = ExtractiveAnswerer.answer(prompt: prompt)
+        #expect(answer.contains("The payments outage lasted 40 minutes. [1]"))
+        #expect(!answer.contains("Question:"))
+        #expect(!answer.contains("Incident review"))
+        #expect(!answer.contains("https://status. [1]"))
+    }
+
     @Test func converseStreamAnswersWithEventFramesInTheDocumentedOrder() async throws {
         try await withSandbox { http in
             let reply = try await http.json("/bedrock-runtime/model/sandbox.extractive-v1/converse-stream", service: "bedrock",

@@ -12,16 +12,26 @@ public enum ExtractiveAnswerer {
         public var text: String
     }
 
-    /// Finds `[n] …` blocks; each runs until the next marker or a blank-line-separated non-passage.
+    /// Finds `[n] Title <uri>` blocks; each passage's text runs from the line after its heading
+    /// to the next heading or the `Question:` line, which ends the passages.
     public static func passages(in prompt: String) -> [Passage] {
         var result: [Passage] = []
         var current: Passage?
         for line in prompt.split(separator: "\n", omittingEmptySubsequences: false) {
             let trimmed = line.drop { $0 == " " }
+            if trimmed.lowercased().hasPrefix("question:") {
+                break
+            }
             if trimmed.first == "[", let close = trimmed.firstIndex(of: "]"),
                let number = Int(trimmed[trimmed.index(after: trimmed.startIndex)..<close]) {
                 if let current { result.append(current) }
-                current = Passage(number: number, text: String(trimmed[trimmed.index(after: close)...]))
+                // qseek's prompt puts "Title <link>" on the marker line and the text below; a
+                // title is no sentence to quote. Text that ends like a sentence is kept.
+                var rest = String(trimmed[trimmed.index(after: close)...]).trimmingCharacters(in: .whitespaces)
+                if rest.hasSuffix(">"), let open = rest.lastIndex(of: "<") {
+                    rest = String(rest[..<open]).trimmingCharacters(in: .whitespaces)
+                }
+                current = Passage(number: number, text: rest.last.map { ".!?".contains($0) } == true ? rest : "")
             } else if current != nil {
                 current?.text += "\n" + line
             }
@@ -57,12 +67,16 @@ public enum ExtractiveAnswerer {
         return preamble + "\n\n" + chosen.map(\.text).joined(separator: " ")
     }
 
+    /// Sentences end at `.`, `!` or `?` followed by white space (or the end), so a dot inside
+    /// a host name or a number does not cut a sentence.
     static func sentences(_ text: String) -> [String] {
         var result: [String] = []
         var current = ""
-        for character in text {
+        let characters = Array(text)
+        for (index, character) in characters.enumerated() {
             current.append(character == "\n" ? " " : character)
-            if ".!?".contains(character) {
+            let next = index + 1 < characters.count ? characters[index + 1] : " "
+            if ".!?".contains(character), next.isWhitespace {
                 let sentence = current.trimmingCharacters(in: .whitespaces)
                 if sentence.count > 1 { result.append(sentence) }
                 current = ""
