@@ -10,14 +10,14 @@ let qseek = root.lastPathComponent.lowercased()
 let package = Package(
     name: "QseekBenchmarks",
     platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "qseek-bench-probe", targets: ["BenchProbe"]),
+    ],
     dependencies: [
         .package(path: ".."),
         .package(url: "https://github.com/ordo-one/package-benchmark", from: "1.38.0", traits: ["MallocInterposer"]),
         .package(url: "https://github.com/vapor/jwt-kit", from: "5.0.0"),
         .package(url: "https://github.com/apple/swift-crypto", from: "4.1.0"),
-    ],
-    products: [
-        .executable(name: "qseek-bench-probe", targets: ["BenchProbe"]),
     ],
     targets: [
         // What the benchmarks and the probe share: the inputs, built once, in one place.

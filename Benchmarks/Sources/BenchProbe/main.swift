@@ -90,7 +90,8 @@ case "aws":
     let serialiseSign = try cpuMicrosecondsPerOp { sink &+= try round.buildAndSign().headers.count }
     try emit([
         "sign_cpu_us": sign, "round_cpu_us": full, "parse_cpu_us": parse, "serialise_sign_cpu_us": serialiseSign,
-        "signature": signed.signature, "body": String(decoding: request.body, as: UTF8.self),
+        "signature": signed.signature, "body": String(decoding: try QBusiness.operation(inputs.searchRequest).body, as: UTF8.self),
+        "method": request.method, "path": request.path, "headers": request.headers.map { [$0.name, $0.value] },
         "passages": try round.parse().relevantContent.count, "sink": sink,
     ])
 
