@@ -42,6 +42,9 @@ for key, label in [("sign_cpu_us", "SigV4 sign, CPU µs/op"), ("round_cpu_us", "
 for key, label in [("serialise_sign_cpu_us", "  of which serialise+sign, CPU µs/op"), ("parse_cpu_us", "  of which parse 100 passages, CPU µs/op")]:
     ratio = theirs[key] / ours[key]
     row(label, f"{ours[key]:.1f}", f"botocore {theirs[key]:.1f}", f"{ratio:.1f}x cheaper", "(detail)", True)
+reference = ours["parse_jsondecoder_cpu_us"]
+row("  parse 100 passages through JSONDecoder (the path before QBusiness.decodePage), CPU µs/op", f"{reference:.1f}",
+    f"botocore {theirs['parse_cpu_us']:.1f}", f"{theirs['parse_cpu_us'] / reference:.1f}x cheaper", "(reference)", True)
 
 # 2. Cold `qseek search` against the boto3 flow, both against the same release sandbox.
 env = dict(os.environ, XDG_CACHE_HOME=work + "/cache", XDG_CONFIG_HOME=work + "/config", XDG_STATE_HOME=work + "/state",

@@ -36,6 +36,18 @@ let benchmarks: @Sendable () -> Void = {
         }
     }
 
+    Benchmark("SearchRelevantContent response parse, 100 passages (QBusiness.decodePage)") { benchmark in
+        for _ in benchmark.scaledIterations {
+            blackHole(try round.parse())
+        }
+    }
+
+    Benchmark("SearchRelevantContent response parse, 100 passages (JSONDecoder, reference)") { benchmark in
+        for _ in benchmark.scaledIterations {
+            blackHole(try round.parseWithJSONDecoder())
+        }
+    }
+
     Benchmark("Event stream decode (ConverseStream, 500 deltas)") { benchmark in
         let bytes = EventStreamFixtures.converseStream(deltas: 500)
         benchmark.startMeasurement()

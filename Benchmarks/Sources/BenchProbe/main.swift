@@ -69,6 +69,11 @@ func wallMicroseconds(samples: Int, _ body: (Int) throws -> Void) rethrows -> Do
     return median(results)
 }
 
+struct ProbeFailure: Error, CustomStringConvertible {
+    var description: String
+    init(_ description: String) { self.description = description }
+}
+
 func emit(_ object: [String: Any]) throws {
     let data = try JSONSerialization.data(withJSONObject: object, options: [.sortedKeys])
     FileHandle.standardOutput.write(data + Data("\n".utf8))
@@ -87,9 +92,11 @@ case "aws":
     let sign = cpuMicrosecondsPerOp { sink &+= round.signer.sign(request, credentials: credentials, at: date).signature.utf8.count }
     let full = try cpuMicrosecondsPerOp { sink &+= try round.run() }
     let parse = try cpuMicrosecondsPerOp { sink &+= try round.parse().relevantContent.count }
+    let parseWithJSONDecoder = try cpuMicrosecondsPerOp { sink &+= try round.parseWithJSONDecoder().relevantContent.count }
+    guard try round.parse() == round.parseWithJSONDecoder() else { throw ProbeFailure("the two parses of the response differ") }
     let serialiseSign = try cpuMicrosecondsPerOp { sink &+= try round.buildAndSign().headers.count }
     try emit([
-        "sign_cpu_us": sign, "round_cpu_us": full, "parse_cpu_us": parse, "serialise_sign_cpu_us": serialiseSign,
+        "sign_cpu_us": sign, "round_cpu_us": full, "parse_cpu_us": parse, "parse_jsondecoder_cpu_us": parseWithJSONDecoder, "serialise_sign_cpu_us": serialiseSign,
         "signature": signed.signature, "body": String(decoding: try QBusiness.operation(inputs.searchRequest).body, as: UTF8.self),
         "method": request.method, "path": request.path, "headers": request.headers.map { [$0.name, $0.value] },
         "passages": try round.parse().relevantContent.count, "sink": sink,

@@ -103,8 +103,14 @@ public struct SearchRound: Sendable {
         return signer.sign(signable, credentials: inputs.credentials, at: inputs.date).request
     }
 
-    /// Parses the 100-passage response.
+    /// Parses the 100-passage response as `QBusiness.searchRelevantContent` does.
     public func parse() throws -> SearchRelevantContentPage {
+        try QBusiness.decodePage(response)
+    }
+
+    /// Parses it through `JSONDecoder` alone: the path before `QBusiness.decodePage`, kept as
+    /// the reference the fast path is measured against.
+    public func parseWithJSONDecoder() throws -> SearchRelevantContentPage {
         try RestJSON.decode(SearchRelevantContentPage.self, from: response)
     }
 
