@@ -14,6 +14,7 @@ import Glibc
 //   aws INPUT.json   CPU per SigV4 signature and per SearchRelevantContent round
 //   tui N            frame time, scroll-step diff and max RSS with N passages loaded
 //   search N         sandbox search time over N generated documents
+//   profile-sign INPUT.json   2,000 signatures, for callgrind
 
 func cpuNanoseconds() -> UInt64 {
     var spec = timespec()
@@ -29,7 +30,7 @@ func wallNanoseconds() -> UInt64 {
 
 func maxRSSKilobytes() -> Int {
     var usage = rusage()
-    getrusage(RUSAGE_SELF, &usage)
+    getrusage(RUSAGE_SELF.rawValue, &usage)
     return usage.ru_maxrss
 }
 
@@ -101,6 +102,15 @@ case "aws":
         "method": request.method, "path": request.path, "headers": request.headers.map { [$0.name, $0.value] },
         "passages": try round.parse().relevantContent.count, "sink": sink,
     ])
+
+case "profile-sign":
+    // A fixed amount of signing and nothing else, for `valgrind --tool=callgrind`.
+    let inputs = try AWSInputs.load(arguments.dropFirst().first ?? "")
+    let round = SearchRound(inputs: inputs)
+    let request = try round.signableRequest()
+    var sink = 0
+    for _ in 0..<2_000 { sink &+= round.signer.sign(request, credentials: inputs.credentials, at: inputs.date).signature.utf8.count }
+    try emit(["sink": sink])
 
 case "tui":
     let count = Int(arguments.dropFirst().first ?? "") ?? 10_000

@@ -1,4 +1,3 @@
-import AWS
 import Crypto
 import _CryptoExtras
 import Foundation
@@ -41,14 +40,10 @@ public enum TokenFixtures {
 }
 
 /// Answers every request with the same JSON body (the JWKS).
-struct FixedResponse: HTTPTransport {
+struct FixedResponse: OIDC.HTTPTransport {
     var body: [UInt8]
 
-    func send(_ request: HTTPRequest, timeout: Duration) async throws -> HTTPResponse {
-        HTTPResponse(statusCode: 200, headers: [("Content-Type", "application/json")], body: body)
-    }
-
-    func stream(_ request: HTTPRequest, timeout: Duration) async throws -> HTTPStreamingResponse {
-        throw TransportError.connectionFailed(host: "jwks", detail: "no streaming here")
+    func send(_ request: OIDC.HTTPRequest) async throws -> OIDC.HTTPResponse {
+        OIDC.HTTPResponse(status: 200, body: Data(body))
     }
 }
