@@ -84,7 +84,7 @@ try:
     read_for(0.5)
     counts = []
     for _ in range(steps):
-        send(b"\x1b[B")  # Down
+        send(b"\x1bOB")  # Down, as xterm sends it in keypad (application cursor) mode
         counts.append(len(read_for(0.3)))
     print(json.dumps({"cols": cols, "rows": rows, "steps": counts, "median_bytes": statistics.median(counts),
                       "max_bytes": max(counts)}))
