@@ -2,7 +2,7 @@
 
 Runs the real binary on a pseudo-terminal of COLSxROWS (TERM=xterm-256color), signs in as the
 first demo user, picks the first tenant, asks QUESTION, waits for the passages, presses Tab
-(focus moves to the passages pane), lets the screen settle, then presses Down STEPS times,
+twice (focus: input, chat, passages), lets the screen settle, then presses Down STEPS times,
 counting what the app writes after each key until it has been quiet for 300 ms.
 Prints one JSON object: per-step byte counts, their median and maximum.
 
@@ -80,7 +80,9 @@ try:
     send(b"\r")
     wait_for("retrieved")
     read_for(1.0)
-    send(b"\t")  # focus the passages pane
+    send(b"\t")  # focus: input -> chat
+    read_for(0.5)
+    send(b"\t")  # chat -> passages
     read_for(0.5)
     counts = []
     for _ in range(steps):
