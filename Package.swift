@@ -8,6 +8,14 @@ let package = Package(
     platforms: [.macOS(.v14)],
     products: [
         .executable(name: "qseek", targets: ["qseek"]),
+        // Exported for Benchmarks/, a separate package that depends on this one by path.
+        .library(name: "AWS", targets: ["AWS"]),
+        .library(name: "OIDC", targets: ["OIDC"]),
+        .library(name: "Accessor", targets: ["Accessor"]),
+        .library(name: "AppCore", targets: ["AppCore"]),
+        .library(name: "AppUI", targets: ["AppUI"]),
+        .library(name: "Terminal", targets: ["Terminal"]),
+        .library(name: "Sandbox", targets: ["Sandbox"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),

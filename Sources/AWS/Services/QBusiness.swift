@@ -10,7 +10,15 @@ public struct QBusiness: Sendable {
     public func searchRelevantContent(_ request: SearchRelevantContentRequest) async throws -> SearchRelevantContentPage {
         try request.validate()
         let response = try await client.send(try Self.operation(request))
-        return try RestJSON.decode(SearchRelevantContentPage.self, from: response.body)
+        return try Self.decodePage(response.body)
+    }
+
+    /// Reads a SearchRelevantContent response body. Well-formed pages take the `JSONTree` path
+    /// (several times cheaper in CPU than `JSONDecoder` at 100 passages); anything unusual goes
+    /// through `JSONDecoder`, so errors are exactly its errors.
+    public static func decodePage(_ body: [UInt8]) throws(ResponseDecodingError) -> SearchRelevantContentPage {
+        if let tree = JSONTree.parse(body), let page = SearchRelevantContentPage(tree: tree) { return page }
+        return try RestJSON.decode(SearchRelevantContentPage.self, from: body)
     }
 
     /// Every page, fetched lazily: the next request goes out only when the consumer asks for

@@ -26,18 +26,38 @@ struct PromptPane {
             canvas.write(gauge, x: inside.x, y: y, style: prompt.isOverBudget ? theme[.error] : theme[.success])
             y += 1
             if !prompt.cut.isEmpty {
-                let cut = prompt.cut.map { "[\($0)]" }.joined(separator: " ")
+                // Only as many ranks as can show: with thousands cut, joining them all cost more
+                // than the rest of the frame, and the line is truncated to the pane anyway.
+                var cut = ""
+                for rank in prompt.cut {
+                    if !cut.isEmpty { cut += " " }
+                    cut += "[\(rank)]"
+                    if cut.utf8.count > inside.width { break }
+                }
                 canvas.write("cut to fit: \(cut)", x: inside.x, y: y, style: theme[.warning])
                 y += 1
             }
             let body = Rect(x: inside.x, y: y, width: inside.width, height: inside.maxY - y)
             guard !body.isEmpty else { return }
-            // Wrap only as far as needed to fill the view from the scroll position.
+            // Sanitise and wrap only as far as needed to fill the view from the scroll position:
+            // the prompt can be tens of kilobytes, and doing all of it cost most of a frame.
+            // One raw line at a time gives the same text as sanitising the whole, because the
+            // sanitiser's state (tab column, a pending CR) starts afresh after every line feed.
             var lines: [String] = []
             let needed = state.prompt.scrollOffset + body.height
-            for paragraph in prompt.text.safeLines.split(separator: "\n", omittingEmptySubsequences: false) {
-                lines += TextLayout.wrap(String(paragraph), toWidth: body.width)
-                if lines.count >= needed { break }
+            var rest = Substring(prompt.text)
+            while lines.count < needed {
+                let scalars = rest.unicodeScalars
+                let lineEnd = scalars.firstIndex(of: "\n").map { scalars.index(after: $0) } ?? scalars.endIndex
+                var safe = Substring(TextSanitizer(keepsNewlines: true).sanitize(Substring(scalars[..<lineEnd])))
+                let isLast = lineEnd == scalars.endIndex
+                if !isLast { safe = safe.dropLast() }  // the line feed that ends this raw line
+                for paragraph in safe.split(separator: "\n", omittingEmptySubsequences: false) {
+                    lines += TextLayout.wrap(String(paragraph), toWidth: body.width, maxLines: needed - lines.count)
+                    if lines.count >= needed { break }
+                }
+                if isLast { break }
+                rest = Substring(scalars[lineEnd...])
             }
             let start = min(state.prompt.scrollOffset, max(0, lines.count - body.height))
             for (row, line) in lines.dropFirst(start).prefix(body.height).enumerated() {

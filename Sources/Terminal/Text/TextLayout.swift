@@ -24,22 +24,36 @@ public enum TextLayout {
 
     /// Word-wraps `text` to lines of at most `width` cells. Line breaks in the text are
     /// kept; a word longer than a line is broken between clusters; spaces at a break are
-    /// dropped. Always returns at least one line.
-    public static func wrap(_ text: String, toWidth width: Int) -> [String] {
+    /// dropped. Always returns at least one line. With `maxLines`, stops once it has that
+    /// many: the lines returned are the first lines of the whole wrap, and a view that shows
+    /// twenty lines of a long text does not pay for wrapping all of it.
+    public static func wrap(_ text: String, toWidth width: Int, maxLines: Int = .max) -> [String] {
         guard width > 0 else { return [""] }
         var lines: [String] = []
         for paragraph in text.split(separator: "\n", omittingEmptySubsequences: false) {
-            wrapParagraph(paragraph, width: width, into: &lines)
+            if wrapParagraph(paragraph, width: width, into: &lines, limit: maxLines) { break }
         }
         return lines.isEmpty ? [""] : lines
     }
 
-    private static func wrapParagraph(_ paragraph: Substring, width: Int, into lines: inout [String]) {
+    /// Appends the paragraph's lines; returns true when it stopped at `limit` lines.
+    private static func wrapParagraph(_ paragraph: Substring, width: Int, into lines: inout [String], limit: Int) -> Bool {
         var line = ""
         var lineWidth = 0
         var extraSpaces = 0  // spaces beyond the one separator, kept inside a line
         var atStart = true  // leading spaces (indentation) are kept on the first line
-        for word in paragraph.split(separator: " ", omittingEmptySubsequences: false) {
+        // The words between single spaces, empty ones included, taken one at a time.
+        var rest = paragraph
+        var more = true
+        while more {
+            let word: Substring
+            if let space = rest.firstIndex(of: " ") {
+                word = rest[..<space]
+                rest = rest[rest.index(after: space)...]
+            } else {
+                word = rest
+                more = false
+            }
             if word.isEmpty {
                 extraSpaces += 1
                 continue
@@ -56,6 +70,7 @@ public enum TextLayout {
             atStart = false
             if lineWidth > 0 {
                 lines.append(line)
+                if lines.count >= limit { return true }
                 line = ""
                 lineWidth = 0
             }
@@ -64,6 +79,7 @@ public enum TextLayout {
                 let clusterWidth = DisplayWidth.of(cluster)
                 if lineWidth + clusterWidth > width && lineWidth > 0 {
                     lines.append(line)
+                    if lines.count >= limit { return true }
                     line = ""
                     lineWidth = 0
                 }
@@ -72,5 +88,6 @@ public enum TextLayout {
             }
         }
         lines.append(line)
+        return lines.count >= limit
     }
 }

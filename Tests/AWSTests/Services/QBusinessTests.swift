@@ -131,4 +131,31 @@ struct QBusinessTests {
         #expect(text.contains(#""dateValue":1700000000"#))
         #expect(text.contains(#""contentSource":{"retriever":{"retrieverId":"\#(Self.retriever)"}}"#))
     }
+
+    /// `decodePage` reads well-formed pages itself and hands anything odd to `JSONDecoder`;
+    /// either way the caller sees what `JSONDecoder` alone would give, values and errors alike.
+    @Test(arguments: [
+        #"{}"#, #"{"relevantContent":null,"nextToken":null}"#, #"{"relevantContent":[{}]}"#,
+        #"{"relevantContent":[{"content":"a\"b\\c\/d\b\f\n\r\t\u00e9\ud83d\ude00 é 🔑","documentId":"d"}],"nextToken":"t"}"#,
+        #"{"relevantContent":[{"documentAttributes":[{"name":"n","value":{"longValue":-9223372036854775808}}]}]}"#,
+        #"{"relevantContent":[{"documentAttributes":[{"name":"n","value":{"longValue":5.0}}]}]}"#,
+        #"{"relevantContent":[{"documentAttributes":[{"name":"n","value":{"dateValue":1.7e9}},{"name":"s","value":{"stringValue":null,"stringListValue":["a"]}}]}]}"#,
+        #"{"relevantContent":[{"scoreAttributes":{"scoreConfidence":"VERY_HIGH","extra":[1,-0.5e+3,{"y":true},null]}}]}"#,
+        #"{"relevantContent":[{"scoreAttributes":{"scoreConfidence":"NEW_BUCKET"}}]}"#,
+        #"{"nextToken":"a","nextToken":"b"}"#, #"{"relevantContent":[{"content":"\ud83d"}]}"#,
+        #"{"relevantContent":[{"content":5}]}"#, #"{"relevantContent":[{"documentAttributes":[{"name":"n","value":{}}]}]}"#,
+        #"{"relevantContent":[]} trailing"#, #"[]"#, #""#, #"{"a":01}"#, "{\"relevantContent\":[{\"content\":\"raw\u{1}\"}]}",
+    ])
+    func aPageDecodesAsJSONDecoderWouldDecodeIt(body: String) {
+        let fast = Result { () throws(ResponseDecodingError) in try QBusiness.decodePage(Array(body.utf8)) }
+        let reference = Result { () throws(ResponseDecodingError) in try RestJSON.decode(SearchRelevantContentPage.self, from: Array(body.utf8)) }
+        #expect(fast == reference)
+    }
+
+    @Test func invalidUTF8InAPassageIsRefusedAsJSONDecoderRefusesIt() {
+        let body = Array(#"{"relevantContent":[{"content":"ok "#.utf8) + [0xC3, 0x28] + Array(#""}]}"#.utf8)
+        let fast = Result { () throws(ResponseDecodingError) in try QBusiness.decodePage(body) }
+        let reference = Result { () throws(ResponseDecodingError) in try RestJSON.decode(SearchRelevantContentPage.self, from: body) }
+        #expect(fast == reference)
+    }
 }
