@@ -86,3 +86,14 @@ struct PromptTemplateOptionalPartsTests {
         #expect(prompt.text.contains("(none were retrieved)"))
     }
 }
+
+@Suite("Naming cut passages")
+struct RankListTests {
+    @Test("Runs of ranks fold into ranges; lone ranks and pairs stay listed")
+    func folding() {
+        #expect(PromptAssembler.rankList([3]) == "[3]")
+        #expect(PromptAssembler.rankList([3, 4]) == "[3], [4]")
+        #expect(PromptAssembler.rankList([3, 5, 6, 7, 9]) == "[3], [5]–[7], [9]")
+        #expect(PromptAssembler.rankList(Array(11...10_000)) == "[11]–[10000]")
+    }
+}

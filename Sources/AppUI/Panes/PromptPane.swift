@@ -1,4 +1,5 @@
 import AppCore
+import Assistant
 import Terminal
 
 /// The assembled prompt, live, with the token gauge and what was cut to fit.
@@ -26,14 +27,7 @@ struct PromptPane {
             canvas.write(gauge, x: inside.x, y: y, style: prompt.isOverBudget ? theme[.error] : theme[.success])
             y += 1
             if !prompt.cut.isEmpty {
-                // Only as many ranks as can show: with thousands cut, joining them all cost more
-                // than the rest of the frame, and the line is truncated to the pane anyway.
-                var cut = ""
-                for rank in prompt.cut {
-                    if !cut.isEmpty { cut += " " }
-                    cut += "[\(rank)]"
-                    if cut.utf8.count > inside.width { break }
-                }
+                let cut = PromptAssembler.rankList(prompt.cut)
                 canvas.write("cut to fit: \(cut)", x: inside.x, y: y, style: theme[.warning])
                 y += 1
             }

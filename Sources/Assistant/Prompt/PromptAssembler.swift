@@ -80,7 +80,24 @@ public struct PromptAssembler: Sendable {
     }
 
     static func cutNote(_ ranks: [Int]) -> String {
-        let list = ranks.map { "[\($0)]" }.joined(separator: ", ")
-        return "passages \(list) were left out to fit the token budget."
+        "passages \(rankList(ranks)) were left out to fit the token budget."
+    }
+
+    /// Ranks as citations with runs folded: `[3], [5]–[9000]`. With thousands of passages cut,
+    /// listing each would make the note itself the biggest thing in the prompt.
+    public static func rankList(_ ranks: [Int]) -> String {
+        var parts: [String] = []
+        var index = 0
+        while index < ranks.count {
+            var end = index
+            while end + 1 < ranks.count, ranks[end + 1] == ranks[end] + 1 { end += 1 }
+            switch end - index {
+            case 0: parts.append("[\(ranks[index])]")
+            case 1: parts += ["[\(ranks[index])]", "[\(ranks[end])]"]
+            default: parts.append("[\(ranks[index])]–[\(ranks[end])]")
+            }
+            index = end + 1
+        }
+        return parts.joined(separator: ", ")
     }
 }
