@@ -29,10 +29,10 @@ for target in "${targets[@]}"; do
   scratch=$(mktemp -d)
   mkdir -p "Fuzz/crashes/$target"
   set +e
-  "$fuzzer" "$target" "$scratch" "Fuzz/corpus/$target" -max_total_time="$seconds" -print_final_stats=1 \
+  ASAN_OPTIONS=detect_leaks=0 "$fuzzer" "$target" "$scratch" "Fuzz/corpus/$target" -max_total_time="$seconds" -print_final_stats=1 \
     -max_len=65536 -timeout=10 -rss_limit_mb=4096 -detect_leaks=0 -artifact_prefix="Fuzz/crashes/$target/" > "/tmp/qseek-fuzz-$target.log" 2>&1
   set -e
-  executions=$(grep -o 'stat::number_of_executed_units: *[0-9]*' "/tmp/qseek-fuzz-$target.log" | grep -o '[0-9]*$' || echo 0)
+  executions=$(grep -o 'stat::number_of_executed_units: *[0-9]*' "/tmp/qseek-fuzz-$target.log" | tail -1 | grep -o '[0-9]*$' || echo 0)
   crashes=$(find "Fuzz/crashes/$target" -type f | wc -l)
   total_crashes=$((total_crashes + crashes))
   printf '%-14s %12s %8s %8s\n' "$target" "${executions:-0}" "$seconds" "$crashes"
