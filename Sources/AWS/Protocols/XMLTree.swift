@@ -42,6 +42,16 @@ public struct XMLTree: Sendable, Equatable {
         if text.range(of: "<!DOCTYPE", options: .caseInsensitive) != nil || text.range(of: "<!ENTITY", options: .caseInsensitive) != nil {
             throw .malformedXML("document type declarations are not accepted")
         }
+        // FoundationXML on Linux crashes (a NULL strlen) on a processing instruction without
+        // data, such as `<?x?>`, found by fuzzing. AWS responses carry none besides the XML
+        // declaration at the very start, so every other `<?` is refused.
+        let body = text.drop { $0 == "\u{FEFF}" || $0.isWhitespace }
+        let afterDeclaration = body.hasPrefix("<?xml ") || body.hasPrefix("<?xml\t") || body.hasPrefix("<?xml\n")
+            ? body.firstRange(of: "?>").map { body[$0.upperBound...] } ?? body
+            : body
+        if afterDeclaration.contains("<?") {
+            throw .malformedXML("processing instructions are not accepted")
+        }
         let parser = XMLParser(data: Data(bytes))
         parser.shouldResolveExternalEntities = false
         parser.shouldProcessNamespaces = false

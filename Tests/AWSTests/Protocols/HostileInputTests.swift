@@ -68,4 +68,16 @@ struct HostileInputTests {
             try XMLTree.parse(Array((String(repeating: "<a>", count: 100) + String(repeating: "</a>", count: 100)).utf8))
         }
     }
+
+    /// Found by Fuzz/run.sh (sts-xml): FoundationXML crashed on `<?d…?>` with no data.
+    @Test func processingInstructionsAreRefusedButTheXMLDeclarationIsFine() throws {
+        #expect(throws: ResponseDecodingError.self) {
+            try XMLTree.parse(Array("<ErrorResponse><?dAssumpe?><Code>x</Code></ErrorResponse>".utf8))
+        }
+        #expect(throws: ResponseDecodingError.self) {
+            try XMLTree.parse(Array("<?xml version=\"1.0\"?><a><?x?></a>".utf8))
+        }
+        let tree = try XMLTree.parse(Array("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<a><b>ok</b></a>".utf8))
+        #expect(tree.child("b")?.text == "ok")
+    }
 }
