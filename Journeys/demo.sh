@@ -107,7 +107,7 @@ while screen | grep -qF "answering…" && [ "$SECONDS" -lt "$deadline" ]; do sle
 tmux_ send-keys -t j C-c
 wait_for "Press Ctrl+C again to quit." 10
 tmux_ send-keys -t j C-c
-wait_for "EXIT=" 30 || true
+wait_for "EXIT=0" 30 || true  # "EXIT=" alone also matches the typed command line
 check "Ctrl+C twice quits with status 0" screen_shows "EXIT=0"
 check "the shell screen is back" screen_shows "SHELL-READY"
 type_line "stty -a > $work/stty-after; echo STTY-SAVED"

@@ -19,7 +19,7 @@ check "the screen shows CJK and emoji inside boxes" \
   grep -qE '│.*(出張規程|漢字).*│' /tmp/qseek-preview-$$.txt
 
 tmux_ send-keys -t j q
-wait_for "EXIT=" 5 || true
+wait_for "EXIT=0" 10 || true  # "EXIT=" alone also matches the typed command line
 check "q exits with status 0" screen_shows "EXIT=0"
 check "the shell screen is back (alternate screen left)" screen_shows "SHELL-READY"
 type_line "stty -a > /tmp/qseek-stty-after-$$; echo STTY-SAVED"
