@@ -4,45 +4,46 @@ import NIOHTTP1
 import NIOPosix
 
 /// A request as the local test server received it.
-struct RecordedRequest: Sendable {
-    var method: String
-    var uri: String
-    var headers: [(name: String, value: String)]
-    var body: [UInt8]
+public struct RecordedRequest: Sendable {
+    public var method: String
+    public var uri: String
+    public var headers: [(name: String, value: String)]
+    public var body: [UInt8]
 
-    func header(_ name: String) -> String? {
+    public func header(_ name: String) -> String? {
         headers.first { $0.name.lowercased() == name.lowercased() }?.value
     }
 
-    var path: String { String(uri.split(separator: "?", maxSplits: 1).first ?? "") }
-    var query: String { uri.split(separator: "?", maxSplits: 1).dropFirst().first.map(String.init) ?? "" }
+    public var path: String { String(uri.split(separator: "?", maxSplits: 1).first ?? "") }
+    public var query: String { uri.split(separator: "?", maxSplits: 1).dropFirst().first.map(String.init) ?? "" }
 }
 
 /// What the local test server does with a request.
-enum Reply: Sendable {
+public enum Reply: Sendable {
     case respond(status: Int, headers: [(String, String)] = [], body: [UInt8] = [])
     /// Head, then each chunk as its own write.
     case stream(status: Int, headers: [(String, String)], chunks: [[UInt8]])
     /// Never answers (the connection stays open until the server stops).
     case hang
 
-    static func text(_ status: Int, _ body: String, headers: [(String, String)] = []) -> Reply {
+    public static func text(_ status: Int, _ body: String, headers: [(String, String)] = []) -> Reply {
         .respond(status: status, headers: headers, body: Array(body.utf8))
     }
 }
 
 /// An HTTP/1.1 server on 127.0.0.1 and an ephemeral port, answering with a closure.
-/// Tests use it in place of AWS, IMDS or a container credentials endpoint.
-final class LocalHTTPServer: Sendable {
-    typealias Handler = @Sendable (RecordedRequest) async -> Reply
+/// Tests use it in place of AWS, IMDS, a container credentials endpoint or an
+/// OpenAI-compatible model server.
+public final class LocalHTTPServer: Sendable {
+    public typealias Handler = @Sendable (RecordedRequest) async -> Reply
 
-    let port: Int
+    public let port: Int
     private let group: MultiThreadedEventLoopGroup
     private let channel: any Channel
     private let recorded: NIOLockedValueBox<[RecordedRequest]>
 
-    var baseURL: String { "http://127.0.0.1:\(port)" }
-    var requests: [RecordedRequest] { recorded.withLockedValue { $0 } }
+    public var baseURL: String { "http://127.0.0.1:\(port)" }
+    public var requests: [RecordedRequest] { recorded.withLockedValue { $0 } }
 
     private init(port: Int, group: MultiThreadedEventLoopGroup, channel: any Channel, recorded: NIOLockedValueBox<[RecordedRequest]>) {
         self.port = port
@@ -51,7 +52,7 @@ final class LocalHTTPServer: Sendable {
         self.recorded = recorded
     }
 
-    static func start(_ handler: @escaping Handler) async throws -> LocalHTTPServer {
+    public static func start(_ handler: @escaping Handler) async throws -> LocalHTTPServer {
         let group = MultiThreadedEventLoopGroup(numberOfThreads: 1)
         let recorded = NIOLockedValueBox<[RecordedRequest]>([])
         let channel = try await ServerBootstrap(group: group)
@@ -67,14 +68,14 @@ final class LocalHTTPServer: Sendable {
         return LocalHTTPServer(port: port, group: group, channel: channel, recorded: recorded)
     }
 
-    func stop() async {
+    public func stop() async {
         try? await channel.close()
         try? await group.shutdownGracefully()
     }
 
     /// Runs `body` with a server and always stops it.
     @discardableResult
-    static func with<T>(_ handler: @escaping Handler, _ body: (LocalHTTPServer) async throws -> T) async throws -> T {
+    public static func with<T>(_ handler: @escaping Handler, _ body: (LocalHTTPServer) async throws -> T) async throws -> T {
         let server = try await start(handler)
         do {
             let result = try await body(server)
