@@ -26,26 +26,11 @@ struct Ask: AsyncParsableCommand {
     var idTokenFile: String?
 
     func run() async throws {
-        let environment: AppEnvironment
-        do {
-            environment = try CommandContext.environment(options: common, idToken: try CommandContext.providedIDToken(file: idTokenFile))
-        } catch {
-            throw error.exit()
-        }
-        do {
-            try await ask(in: environment)
-        } catch {
-            await environment.shutdown()
-            throw CommandFailure(error).exit()
-        }
-        await environment.shutdown()
+        try await CommandContext.run(options: common, idTokenFile: idTokenFile) { try await ask(in: $0) }
     }
 
     private func ask(in environment: AppEnvironment) async throws {
-        guard let target = environment.tenants.first(where: { $0.id == tenant }) else {
-            let known = environment.tenants.map(\.id).joined(separator: ", ")
-            throw CommandFailure.usage("no tenant \(tenant) in \(environment.configPath) (configured: \(known.isEmpty ? "none" : known))")
-        }
+        let target = try environment.tenant(id: tenant)
         let model = try ModelWiring.backend(for: environment)
         let parsed = try FilteredQuery.parse(text)
         guard !parsed.text.isEmpty else { throw CommandFailure.usage("the question is empty") }
@@ -53,10 +38,7 @@ struct Ask: AsyncParsableCommand {
                                  pageSize: environment.config.search.maxResults, maxPages: environment.config.search.maxPages)
         var passages: [Passage] = []
         for try await page in environment.search.pages(of: query) {
-            for var passage in page {
-                passage.rank = passages.count + 1
-                passages.append(passage)
-            }
+            passages += page  // ranks already run on across pages
         }
         progress("\(passages.count) passage\(passages.count == 1 ? "" : "s") from \(target.name.sanitizedForTerminal)")
         var assembler = PromptAssembler(template: try template(environment), budgetTokens: environment.config.prompt.budgetTokens)

@@ -31,26 +31,11 @@ struct Search: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let environment: AppEnvironment
-        do {
-            environment = try CommandContext.environment(options: common, idToken: try CommandContext.providedIDToken(file: idTokenFile))
-        } catch {
-            throw error.exit()
-        }
-        do {
-            try await search(in: environment)
-        } catch {
-            await environment.shutdown()
-            throw CommandFailure(error).exit()
-        }
-        await environment.shutdown()
+        try await CommandContext.run(options: common, idTokenFile: idTokenFile) { try await search(in: $0) }
     }
 
     private func search(in environment: AppEnvironment) async throws {
-        guard let target = environment.tenants.first(where: { $0.id == tenant }) else {
-            let known = environment.tenants.map(\.id).joined(separator: ", ")
-            throw CommandFailure.usage("no tenant \(tenant) in \(environment.configPath) (configured: \(known.isEmpty ? "none" : known))")
-        }
+        let target = try environment.tenant(id: tenant)
         let parsed = try FilteredQuery.parse(([text] + (filter.map { [$0] } ?? [])).joined(separator: " "))
         guard !parsed.text.isEmpty else { throw CommandFailure.usage("the question is empty") }
         let query = PassageQuery(tenant: target, text: parsed.text, filter: parsed.filter,

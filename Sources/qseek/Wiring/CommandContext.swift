@@ -30,4 +30,35 @@ enum CommandContext {
         let fromEnvironment = ProcessInfo.processInfo.environment["QSEEK_ID_TOKEN"]?.trimmingCharacters(in: .whitespacesAndNewlines)
         return fromEnvironment?.isEmpty == false ? fromEnvironment : nil
     }
+
+    /// Runs a command's work with an environment built from the common options (and a
+    /// backend's ID token, when given), always shutting it down, and turns any error into
+    /// words and the CONFIG.md exit code.
+    static func run(options: SignInCommonOptions, idTokenFile: String? = nil,
+                    _ body: (AppEnvironment) async throws -> Void) async throws {
+        let environment: AppEnvironment
+        do {
+            environment = try Self.environment(options: options, idToken: try providedIDToken(file: idTokenFile))
+        } catch {
+            throw error.exit()
+        }
+        do {
+            try await body(environment)
+        } catch {
+            await environment.shutdown()
+            throw CommandFailure(error).exit()
+        }
+        await environment.shutdown()
+    }
+}
+
+extension AppEnvironment {
+    /// The configured tenant `id`, or a usage error that lists the configured ones.
+    func tenant(id: String) throws(CommandFailure) -> Tenant {
+        guard let tenant = tenants.first(where: { $0.id == id }) else {
+            let known = tenants.map(\.id).joined(separator: ", ")
+            throw .usage("no tenant \(id) in \(configPath) (configured: \(known.isEmpty ? "none" : known))")
+        }
+        return tenant
+    }
 }
