@@ -4,26 +4,12 @@
 # then the conversation listed, shown, exported (Markdown and JSON) and removed; with
 # `[history] mode = "off"` nothing is kept.
 # Usage: Journeys/ask-cli.sh PATH/TO/qseek
-set -euo pipefail
 QSEEK=$(realpath "${1:?usage: ask-cli.sh PATH/TO/qseek}")
-work=$(mktemp -d)
-export XDG_CACHE_HOME=$work/cache XDG_CONFIG_HOME=$work/config XDG_STATE_HOME=$work/state LANG=C.UTF-8
-export AWS_CONFIG_FILE=/dev/null AWS_SHARED_CREDENTIALS_FILE=/dev/null AWS_EC2_METADATA_DISABLED=true
-passes=0 failures=0
-check() { local name=$1; shift; if "$@"; then echo "  ✓ $name"; passes=$((passes + 1)); else echo "  ✗ $name"; failures=$((failures + 1)); fi; }
-
-"$QSEEK" sandbox serve --port 0 --write-config "$work/sandbox.toml" > "$work/serve.out" 2> "$work/serve.err" &
-server=$!
-trap 'kill $server 2>/dev/null || true; wait $server 2>/dev/null || true; rm -rf "$work"' EXIT
-for _ in $(seq 1 100); do grep -q '^sandbox: ' "$work/serve.out" 2>/dev/null && break; sleep 0.1; done
-config=(--config "$work/sandbox.toml")
+source "$(dirname "$0")/sandbox-lib.sh"
+start_sandbox
 echo "journey: ask and history from the command line against $(head -1 "$work/serve.out")"
 
-"$QSEEK" login "${config[@]}" --no-browser --user alice@acme.example 2> "$work/login.err" &
-login=$!
-for _ in $(seq 1 100); do grep -qo 'http://127.0.0.1[^ ]*/authorize[^ ]*' "$work/login.err" 2>/dev/null && break; sleep 0.1; done
-curl -s -L -o /dev/null "$(grep -o 'http://127.0.0.1[^ ]*/authorize[^ ]*' "$work/login.err" | head -1)"
-check "login succeeds" wait $login
+check "login succeeds" sign_in alice@acme.example
 
 "$QSEEK" ask "vacation policy" --tenant T0100ACME "${config[@]}" > "$work/answer.txt" 2> "$work/ask.err"
 check "ask streams the extractive model's answer to stdout" grep -q "extractive demo model" "$work/answer.txt"
@@ -75,5 +61,4 @@ printf '\n[history]\nmode = "off"\n' >> "$work/off.toml"
 check "with [history] mode = \"off\" nothing is stored" \
   python3 -c "import json,sys; t=[c['title'] for c in json.load(open(sys.argv[1]))]; sys.exit(0 if t==['quarterly planning process'] else 1)" "$work/after-off.json"
 
-echo "ask journey: $passes passed, $failures failed"
-[ "$failures" -eq 0 ]
+finish "ask journey"

@@ -3,19 +3,9 @@
 # `qseek sandbox serve --write-config`: config init/check, doctor before and after signing in,
 # doctor --json, a wrong IdC region named by doctor, and the shell completion scripts.
 # Usage: Journeys/doctor-cli.sh PATH/TO/qseek
-set -euo pipefail
 QSEEK=$(realpath "${1:?usage: doctor-cli.sh PATH/TO/qseek}")
-work=$(mktemp -d)
-export XDG_CACHE_HOME=$work/cache XDG_CONFIG_HOME=$work/config XDG_STATE_HOME=$work/state LANG=C.UTF-8
-export AWS_CONFIG_FILE=/dev/null AWS_SHARED_CREDENTIALS_FILE=/dev/null AWS_EC2_METADATA_DISABLED=true
-passes=0 failures=0
-check() { local name=$1; shift; if "$@"; then echo "  ✓ $name"; passes=$((passes + 1)); else echo "  ✗ $name"; failures=$((failures + 1)); fi; }
-
-"$QSEEK" sandbox serve --port 0 --write-config "$work/sandbox.toml" > "$work/serve.out" 2> "$work/serve.err" &
-server=$!
-trap 'kill $server 2>/dev/null || true; wait $server 2>/dev/null || true; rm -rf "$work"' EXIT
-for _ in $(seq 1 100); do grep -q '^sandbox: ' "$work/serve.out" 2>/dev/null && break; sleep 0.1; done
-config=(--config "$work/sandbox.toml")
+source "$(dirname "$0")/sandbox-lib.sh"
+start_sandbox
 echo "journey: config and doctor against $(head -1 "$work/serve.out")"
 
 set +e
@@ -35,11 +25,7 @@ check "config check passes the sandbox's config" test "$sandbox" -eq 0
 check "doctor before signing in stops at the sign-in step and says qseek login (exit 65)" \
   bash -c "[ $signedout -eq 65 ] && grep -q '✗ Signed in' '$work/doctor-signed-out.txt' && grep -q 'qseek login' '$work/doctor-signed-out.txt'"
 
-"$QSEEK" login "${config[@]}" --no-browser --user priya@consult.example 2> "$work/login.err" &
-login=$!
-for _ in $(seq 1 100); do grep -qo 'http://127.0.0.1[^ ]*/authorize[^ ]*' "$work/login.err" 2>/dev/null && break; sleep 0.1; done
-curl -s -L -o /dev/null "$(grep -o 'http://127.0.0.1[^ ]*/authorize[^ ]*' "$work/login.err" | head -1)"
-check "login succeeds" wait $login
+check "login succeeds" sign_in priya@consult.example
 
 set +e
 "$QSEEK" doctor "${config[@]}" > "$work/doctor.txt" 2>&1; healthy=$?
@@ -63,5 +49,4 @@ for shell in bash zsh fish; do
 done
 bash -n "$work/completion.bash" && check "the bash completion script is valid bash" true
 
-echo "doctor journey: $passes passed, $failures failed"
-[ "$failures" -eq 0 ]
+finish "doctor journey"
