@@ -5,6 +5,8 @@
 # conversation is exported as Markdown and listed in the history (F3).
 # Sign out, sign in as another user of the same tenant, ask the same: a different set.
 # Resize to 60x20 and back; a hostile document stays inert; quitting restores the terminal.
+# Start again with a slow model: the conversation is in the history and resumes; Ctrl+C stops
+# a follow-up's answer mid-stream, the passages stay, and the stopped turn joins the conversation.
 # Usage: Journeys/demo.sh PATH/TO/qseek
 QSEEK=$(realpath "${1:?usage: demo.sh PATH/TO/qseek}")
 source "$(dirname "$0")/lib.sh"
@@ -27,6 +29,10 @@ ask() {  # ask QUESTION: in a new conversation, type it and wait until its passa
     sleep 0.1
   done
 }
+
+not_on_screen() { ! screen_shows "$1"; }
+# chat_rows: the chat pane (the left column of the live screen, each row up to its first inner border).
+chat_rows() { screen | sed -nE 's/^│([^│]*)│.*/\1/p'; }
 
 sign_in_as() {  # sign_in_as N: the Nth demo user (0-based), then the first tenant
   wait_for "Sign in as alice@acme.example" 30
@@ -113,6 +119,47 @@ check "the shell screen is back" screen_shows "SHELL-READY"
 type_line "stty -a > $work/stty-after; echo STTY-SAVED"
 wait_for STTY-SAVED
 check "terminal settings (stty -a) are restored" cmp -s "$work/stty-before" "$work/stty-after"
+
+echo "journey: qseek demo again, with a slow model (--faults model-pace=400ms)"
+type_line "clear; $QSEEK demo --faults model-pace=400ms; echo SECOND-EXIT=\$?"
+sign_in_as 0
+tmux_ send-keys -t j F3
+wait_for "History · Acme Cloud" 10
+wait_for "1 turn" 10 || true
+check "after a restart, F3 still lists alice's conversation" screen_shows "› quarterly planning process"
+tmux_ send-keys -t j Enter
+wait_for "Resumed a conversation of 1 turn" 10
+screen > "$work/resumed.txt"
+check "Enter resumes it: the question and its answer are back in the chat" \
+  bash -c "grep -q '› quarterly planning process' '$work/resumed.txt' && grep -q 'extractive demo model' '$work/resumed.txt'"
+check "the passages pane says the resumed turn's passages are not kept" grep -q "Resumed from the history" "$work/resumed.txt"
+
+tmux_ send-keys -t j -l "and who responded to the outage?"
+tmux_ send-keys -t j Enter
+wait_for "answering…" 30
+sleep 2  # a few deltas arrive, one every 400 ms; the whole answer takes about ten seconds
+check "the follow-up's answer is still being written" screen_shows "answering…"
+tmux_ send-keys -t j C-c
+wait_for "Answer stopped." 10
+check "Ctrl+C stops the answer mid-stream, in words" screen_shows "answer stopped"
+chat_rows > "$work/stopped-1.txt"
+sleep 2
+chat_rows > "$work/stopped-2.txt"
+check "no more of the answer arrives after the stop" cmp -s "$work/stopped-1.txt" "$work/stopped-2.txt"
+check "the follow-up's passages stay on screen" screen_shows "+[1] "
+check "the status bar no longer says answering" not_on_screen "answering…"
+tmux_ send-keys -t j C-c
+wait_for "Press Ctrl+C again to quit." 10
+tmux_ send-keys -t j C-c
+wait_for "SECOND-EXIT=0" 30 || true
+check "the second run quits with status 0" screen_shows "SECOND-EXIT=0"
+check "the history holds both turns in one conversation, the second marked stopped" python3 - "$work/state/qseek/history.sqlite" <<'PY'
+import sqlite3, sys
+rows = sqlite3.connect(sys.argv[1]).execute(
+    "SELECT question, stopped FROM turn WHERE conversation_id = "
+    "(SELECT conversation_id FROM turn WHERE question = 'and who responded to the outage?') ORDER BY position").fetchall()
+sys.exit(0 if rows == [("quarterly planning process", 0), ("and who responded to the outage?", 1)] else f"turns: {rows}")
+PY
 
 echo "demo journey: $JOURNEY_PASSES passed, $JOURNEY_FAILURES failed"
 [ "$JOURNEY_FAILURES" -eq 0 ]

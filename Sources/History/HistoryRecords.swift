@@ -47,14 +47,18 @@ public struct HistoryTurn: Sendable, Equatable {
     public var askedAt: Date
     public var answeredAt: Date
     public var citations: [HistoryCitation]
+    /// The user stopped the answer before the model finished it.
+    public var wasStopped: Bool
 
-    public init(question: String, answer: String, model: String?, askedAt: Date, answeredAt: Date, citations: [HistoryCitation]) {
+    public init(question: String, answer: String, model: String?, askedAt: Date, answeredAt: Date, citations: [HistoryCitation],
+                wasStopped: Bool = false) {
         self.question = question
         self.answer = answer
         self.model = model
         self.askedAt = askedAt
         self.answeredAt = answeredAt
         self.citations = citations
+        self.wasStopped = wasStopped
     }
 }
 

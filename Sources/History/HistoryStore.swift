@@ -77,6 +77,9 @@ public final class HistoryStore: Sendable {
                 );
                 """)
         }
+        migrator.registerMigration("v2: stopped answers") { db in
+            try db.execute(sql: "ALTER TABLE turn ADD COLUMN stopped INTEGER NOT NULL DEFAULT 0")
+        }
         return migrator
     }
 
@@ -104,10 +107,12 @@ public final class HistoryStore: Sendable {
                     SELECT COALESCE(MAX(position), -1) + 1 FROM turn WHERE user = ? AND tenant = ? AND conversation_id = ?
                     """, arguments: [owner.user, owner.tenant, id]) ?? 0
                 try db.execute(sql: """
-                    INSERT INTO turn (user, tenant, conversation_id, position, question, answer, model, asked_at, answered_at, citations)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    INSERT INTO turn (user, tenant, conversation_id, position, question, answer, model, asked_at, answered_at,
+                                      citations, stopped)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                     """, arguments: [owner.user, owner.tenant, id, position, turn.question, turn.answer, turn.model,
-                                     turn.askedAt.timeIntervalSince1970, turn.answeredAt.timeIntervalSince1970, json])
+                                     turn.askedAt.timeIntervalSince1970, turn.answeredAt.timeIntervalSince1970, json,
+                                     turn.wasStopped])
             }
         }
     }
@@ -138,14 +143,15 @@ public final class HistoryStore: Sendable {
                     FROM conversation c WHERE c.user = ? AND c.tenant = ? AND c.id = ?
                     """, arguments: [owner.user, owner.tenant, id]) else { return nil }
                 let turns = try Row.fetchAll(db, sql: """
-                    SELECT question, answer, model, asked_at, answered_at, citations FROM turn
+                    SELECT question, answer, model, asked_at, answered_at, citations, stopped FROM turn
                     WHERE user = ? AND tenant = ? AND conversation_id = ? ORDER BY position
                     """, arguments: [owner.user, owner.tenant, id]).map { row in
                     let json: String = row["citations"]
                     let citations = (try? JSONDecoder().decode([HistoryCitation].self, from: Data(json.utf8))) ?? []
                     return HistoryTurn(question: row["question"], answer: row["answer"], model: row["model"],
                                        askedAt: Date(timeIntervalSince1970: row["asked_at"]),
-                                       answeredAt: Date(timeIntervalSince1970: row["answered_at"]), citations: citations)
+                                       answeredAt: Date(timeIntervalSince1970: row["answered_at"]), citations: citations,
+                                       wasStopped: row["stopped"])
                 }
                 return StoredConversation(summary: Self.summary(row), turns: turns)
             }

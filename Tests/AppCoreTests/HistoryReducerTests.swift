@@ -38,6 +38,30 @@ struct HistoryReducerTests {
         #expect(sameKey == key)
     }
 
+    @Test("An answer stopped with Ctrl+C is recorded as stopped, and resumes as stopped")
+    func stoppedAnswersStayStopped() throws {
+        var state = AppState.signedIn()
+        state.modelName = "m"
+        let id = state.ask("travel policy").searchID!
+        _ = update(&state, .passagesArrived(page: [.sample(1)], isLast: true, query: id))
+        _ = update(&state, .answerEvent(.text("Book early"), query: id))
+        let effects = update(&state, .cancel)
+        guard let recorded = effects.lazy.compactMap({ effect -> RecordedTurn? in
+            if case let .recordTurn(turn, _, _) = effect { turn } else { nil }
+        }).first else {
+            Issue.record("the stopped turn was not recorded: \(effects)")
+            return
+        }
+        #expect(recorded.wasStopped)
+        #expect(recorded.answer == "Book early")
+
+        var later = AppState.signedIn()
+        _ = update(&later, .openHistory)
+        _ = update(&later, .conversationLoaded(id: "c1", turns: [recorded]))
+        #expect(later.conversation.current?.answerStatus == .stopped)
+        #expect(later.conversation.exported.first?.wasStopped == true)
+    }
+
     @Test("Without a model, the retrieved turn is recorded when its last page arrives")
     func recordsWithoutModel() {
         var state = AppState.signedIn()

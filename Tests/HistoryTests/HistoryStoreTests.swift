@@ -32,6 +32,17 @@ struct HistoryStoreTests {
         #expect(bytes.range(of: Data("SECRET-PASSAGE-TEXT".utf8)) == nil)
     }
 
+    @Test("A stopped answer is kept as stopped; finished ones are not")
+    func stoppedAnswers() throws {
+        let store = try HistoryStore(path: temporaryPath(), mode: .metadata)
+        var stopped = turn("travel policy")
+        stopped.wasStopped = true
+        try store.record(stopped, conversation: "c1", owner: owner)
+        try store.record(turn("and hotels?", at: 1_800_000_100), conversation: "c1", owner: owner)
+        let turns = try #require(try store.conversation("c1", owner: owner)).turns
+        #expect(turns.map(\.wasStopped) == [true, false])
+    }
+
     @Test("Full mode also keeps the passage text")
     func fullMode() throws {
         let store = try HistoryStore(path: temporaryPath(), mode: .full)

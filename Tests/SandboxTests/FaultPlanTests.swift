@@ -16,6 +16,18 @@ import Testing
         #expect(throws: FaultPlan.ParseError.self) { try FaultPlan.parse("jitter=0.1") }
     }
 
+    @Test func aSlowModelOnlyPacesTheAnswerAndInjectsNothingElse() async throws {
+        let plan = try FaultPlan.parse("model-pace=300ms")
+        #expect(plan.modelPace == 300)
+        #expect(throws: FaultPlan.ParseError.self) { try FaultPlan.parse("model-pace=2m") }
+        #expect(throws: FaultPlan.ParseError.self) { try FaultPlan.parse("model-pace=fast") }
+        let injector = FaultInjector(plan: plan, seed: 3)
+        for _ in 0..<20 {
+            let next = await injector.next()
+            #expect(next.delay == 0 && next.outcome == .serve)
+        }
+    }
+
     @Test func theSameSeedMisbehavesTheSameWay() async throws {
         let plan = try FaultPlan.parse("throttle=0.3,error=0.2,drop=0.1,latency=1ms..9ms")
         let first = FaultInjector(plan: plan, seed: 42), second = FaultInjector(plan: plan, seed: 42)

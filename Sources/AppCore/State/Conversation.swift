@@ -102,6 +102,6 @@ extension Conversation {
     /// The turns as an export or the history sees them.
     public var exported: [ConversationMarkdown.Turn] {
         turns.map { ConversationMarkdown.Turn(question: $0.question, answer: $0.answer, citations: $0.citations,
-                                              model: $0.model, askedAt: $0.askedAt) }
+                                              model: $0.model, askedAt: $0.askedAt, wasStopped: $0.answerStatus == .stopped) }
     }
 }

@@ -37,9 +37,11 @@ public struct RecordedTurn: Sendable, Equatable {
     public var citations: [Citation]
     /// Passage text by citation number; the history keeps it only in `full` mode.
     public var passageTexts: [Int: String]
+    /// The user stopped the answer before the model finished it.
+    public var wasStopped: Bool
 
     public init(question: String, answer: String, model: String?, askedAt: Date, answeredAt: Date,
-                citations: [Citation], passageTexts: [Int: String] = [:]) {
+                citations: [Citation], passageTexts: [Int: String] = [:], wasStopped: Bool = false) {
         self.question = question
         self.answer = answer
         self.model = model
@@ -47,6 +49,7 @@ public struct RecordedTurn: Sendable, Equatable {
         self.answeredAt = answeredAt
         self.citations = citations
         self.passageTexts = passageTexts
+        self.wasStopped = wasStopped
     }
 }
 

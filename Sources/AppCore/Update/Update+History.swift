@@ -60,7 +60,7 @@ func resume(_ id: String, turns: [RecordedTurn], state: inout AppState) -> [Effe
         var turn = Conversation.Turn(question: recorded.question, queryText: recorded.question,
                                      queryID: state.makeQueryID(), status: .retrieved(count: recorded.citations.count))
         turn.streamed = StreamedAnswer(finished: recorded.answer)
-        turn.answerStatus = recorded.answer.isEmpty ? .notAsked : .finished(stopReason: "history")
+        turn.answerStatus = recorded.wasStopped ? .stopped : recorded.answer.isEmpty ? .notAsked : .finished(stopReason: "history")
         turn.citations = recorded.citations
         turn.model = recorded.model
         turn.askedAt = recorded.askedAt
@@ -82,6 +82,6 @@ func recordCurrentTurn(_ state: inout AppState) -> [Effect] {
     for passage in state.passages.items where turn.citation(passage.rank) != nil { texts[passage.rank] = passage.content }
     let record = RecordedTurn(question: turn.question, answer: turn.answer, model: turn.model,
                               askedAt: turn.askedAt ?? state.now, answeredAt: state.now,
-                              citations: turn.citations, passageTexts: texts)
+                              citations: turn.citations, passageTexts: texts, wasStopped: turn.answerStatus == .stopped)
     return [.recordTurn(record, conversation: key, owner: owner)]
 }

@@ -22,12 +22,21 @@ struct PassagesPane {
                 if passages.items.isEmpty { return }
             }
             if passages.items.isEmpty {
-                let message = passages.isSearching ? "Searching…" : (state.conversation.turns.isEmpty ? "Passages appear here as they arrive." : "No passages matched.")
-                canvas.write(message, x: inside.x, y: inside.y, style: theme[.muted])
+                for (row, line) in TextLayout.wrap(emptyMessage, toWidth: inside.width).prefix(inside.height).enumerated() {
+                    canvas.write(line, x: inside.x, y: inside.y + row, style: theme[.muted])
+                }
                 return
             }
             drawList(passages, canvas: &canvas, inside: inside)
         }
+    }
+
+    private var emptyMessage: String {
+        if state.passages.isSearching { return "Searching…" }
+        guard let turn = state.conversation.current else { return "Passages appear here as they arrive." }
+        // A turn resumed from the history keeps its citations, not the passages themselves.
+        if !turn.citations.isEmpty { return "Resumed from the history: its passages are not kept. Ask to search again." }
+        return "No passages matched."
     }
 
     private var title: String {

@@ -9,13 +9,17 @@ public enum ConversationMarkdown {
         public var citations: [Citation]
         public var model: String?
         public var askedAt: Date?
+        /// The user stopped the answer before the model finished it.
+        public var wasStopped: Bool
 
-        public init(question: String, answer: String, citations: [Citation], model: String? = nil, askedAt: Date? = nil) {
+        public init(question: String, answer: String, citations: [Citation], model: String? = nil, askedAt: Date? = nil,
+                    wasStopped: Bool = false) {
             self.question = question
             self.answer = answer
             self.citations = citations
             self.model = model
             self.askedAt = askedAt
+            self.wasStopped = wasStopped
         }
 
         /// The sources the answer cites; all of the prompt's passages when it cites none.
@@ -37,6 +41,7 @@ public enum ConversationMarkdown {
             if let model = turn.model { meta.append("model \(model)") }
             if !meta.isEmpty { out += "_\(meta.joined(separator: " · "))_\n\n" }
             out += turn.answer.isEmpty ? "_(no answer)_\n" : turn.answer.trimmingCharacters(in: .whitespacesAndNewlines) + "\n"
+            if turn.wasStopped { out += "\n_(answer stopped)_\n" }
             let sources = turn.sources
             if !sources.isEmpty {
                 out += "\n**Sources**\n\n"

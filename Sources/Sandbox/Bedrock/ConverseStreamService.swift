@@ -22,6 +22,7 @@ struct ConverseStreamService: Sendable {
         let answer = ExtractiveAnswerer.answer(prompt: prompt.text)
         let chunks = Self.chunks(answer)
         let outputTokens = Self.tokenEstimate(answer)
+        let pause = Duration.milliseconds(environment.faults.plan.modelPace ?? 5)
         let headers: HTTPFields = [.contentType: "application/vnd.amazon.eventstream", .amznRequestID: requestID]
         return Response(status: .ok, headers: headers, body: ResponseBody { writer in
             func send(_ type: String, _ payload: JSONValue) async throws {
@@ -30,7 +31,7 @@ struct ConverseStreamService: Sendable {
             try await send("messageStart", ["role": "assistant"])
             for chunk in chunks {
                 try await send("contentBlockDelta", ["contentBlockIndex": 0, "delta": ["text": .string(chunk)]])
-                try await Task.sleep(for: .milliseconds(5))
+                try await Task.sleep(for: pause)
             }
             try await send("contentBlockStop", ["contentBlockIndex": 0])
             try await send("messageStop", ["stopReason": "end_turn"])

@@ -1,7 +1,7 @@
 import Foundation
 
-/// What `--faults` asks for, e.g. `throttle=0.2,error=0.05,latency=50ms..400ms,expire-credentials-after=60s,drop=0.01`.
-/// Applies to the AWS endpoints only; the IdP always behaves.
+/// What `--faults` asks for, e.g. `throttle=0.2,error=0.05,latency=50ms..400ms,expire-credentials-after=60s,drop=0.01`,
+/// or `model-pace=300ms` for a model that writes slowly. Applies to the AWS endpoints only; the IdP always behaves.
 public struct FaultPlan: Sendable, Equatable {
     /// Probability of answering with the service's throttling error.
     public var throttle: Double = 0
@@ -13,6 +13,9 @@ public struct FaultPlan: Sendable, Equatable {
     public var latency: ClosedRange<Int>?
     /// Session credentials older than this are refused as expired.
     public var expireCredentialsAfter: TimeInterval?
+    /// Pause between the model's streamed deltas, in milliseconds: a slow model, so an answer
+    /// can be watched (and stopped) while it is being written.
+    public var modelPace: Int?
 
     public init() {}
 
@@ -23,7 +26,7 @@ public struct FaultPlan: Sendable, Equatable {
 
         public var description: String {
             switch self {
-            case .malformed(let part): "--faults: cannot read \"\(part)\" (expected e.g. throttle=0.2,error=0.05,latency=50ms..400ms,expire-credentials-after=60s,drop=0.01)"
+            case .malformed(let part): "--faults: cannot read \"\(part)\" (expected e.g. throttle=0.2,error=0.05,latency=50ms..400ms,expire-credentials-after=60s,drop=0.01,model-pace=300ms)"
             }
         }
     }
@@ -46,6 +49,9 @@ public struct FaultPlan: Sendable, Equatable {
             case "expire-credentials-after":
                 guard let ms = milliseconds(value), ms > 0 else { throw .malformed(part) }
                 plan.expireCredentialsAfter = TimeInterval(ms) / 1000
+            case "model-pace":
+                guard let ms = milliseconds(value), ms <= 60_000 else { throw .malformed(part) }
+                plan.modelPace = ms
             default:
                 throw .malformed(part)
             }
@@ -71,7 +77,7 @@ actor FaultInjector {
         case drop
     }
 
-    private let plan: FaultPlan
+    let plan: FaultPlan
     private var generator: SplitMix64
 
     init(plan: FaultPlan, seed: UInt64) {
@@ -81,7 +87,7 @@ actor FaultInjector {
 
     /// The delay (milliseconds) and the outcome for the next AWS request.
     func next() -> (delay: Int, outcome: Outcome) {
-        guard !plan.isEmpty else { return (0, .serve) }
+        guard plan.latency != nil || plan.drop + plan.throttle + plan.error > 0 else { return (0, .serve) }
         let delay = plan.latency.map { Int.random(in: $0, using: &generator) } ?? 0
         let roll = Double.random(in: 0..<1, using: &generator)
         if roll < plan.drop { return (delay, .drop) }

@@ -9,8 +9,14 @@ import Sandbox
 struct Demo: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Run the whole flow on the embedded sandbox (an IdP plus a customer's AWS on a loopback port).",
-        discussion: "Sign in as one of the demo users, choose a tenant, and ask: everything runs offline, on this machine."
+        discussion: """
+            Sign in as one of the demo users, choose a tenant, and ask: everything runs offline, on this machine.
+            --faults shows how qseek rides out a flaky service (throttling, errors, latency, expiring credentials)
+            or a slow model (model-pace=300ms).
+            """
     )
+
+    @OptionGroup var faults: FaultOptions
 
     @Option(help: "Write a debug log to this file (secrets are never logged).") var debug: String?
 
@@ -18,7 +24,7 @@ struct Demo: AsyncParsableCommand {
     func run() async throws {
         let sandbox: RunningSandbox
         do {
-            sandbox = try await SandboxServer.start()
+            sandbox = try await SandboxServer.start(SandboxOptions(faults: try faults.plan(), seed: faults.seed))
         } catch {
             throw CommandFailure.unexpected("the sandbox did not start: \(error)").exit()
         }

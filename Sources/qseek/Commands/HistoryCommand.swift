@@ -67,6 +67,7 @@ struct HistoryCommand: AsyncParsableCommand {
                 [
                     "question": turn.question, "answer": turn.answer, "model": turn.model ?? NSNull(),
                     "askedAt": dates.string(from: turn.askedAt), "answeredAt": dates.string(from: turn.answeredAt),
+                    "stopped": turn.wasStopped,
                     "citations": turn.citations.map { citation -> [String: Any] in
                         var object: [String: Any] = ["number": citation.number, "documentId": citation.documentID,
                                                      "title": citation.title, "uri": citation.uri ?? NSNull()]

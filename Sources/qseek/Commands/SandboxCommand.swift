@@ -36,11 +36,7 @@ struct Sandbox: AsyncParsableCommand {
         @Option(name: .customLong("trust-claim"), help: "The ID-token claim mapped to Identity Center users.")
         var trustClaim = "email"
 
-        @Option(help: "Faults for the AWS endpoints, e.g. throttle=0.2,error=0.05,latency=50ms..400ms,expire-credentials-after=60s,drop=0.01.")
-        var faults: String?
-
-        @Option(help: "Seed for the fault injector.")
-        var seed: UInt64 = 1
+        @OptionGroup var faults: FaultOptions
 
         @Option(name: .customLong("id-token-lifetime"), help: "Lifetime of the IdP's ID tokens, in seconds.")
         var idTokenLifetime: Int = 3600
@@ -54,15 +50,11 @@ struct Sandbox: AsyncParsableCommand {
         }
 
         func run() async throws {
-            var options = SandboxOptions(host: host, port: port, seed: seed, idTokenLifetime: TimeInterval(idTokenLifetime))
+            var options = SandboxOptions(host: host, port: port, faults: try faults.plan(), seed: faults.seed,
+                                         idTokenLifetime: TimeInterval(idTokenLifetime))
             options.dataDirectory = data.map { URL(fileURLWithPath: $0) }
             if let trustIssuer, let trustAudience {
                 options.trustedIssuer = TrustedIssuer(issuer: trustIssuer, audience: trustAudience, claim: trustClaim)
-            }
-            if let faults {
-                do { options.faults = try FaultPlan.parse(faults) } catch {
-                    throw ValidationError(error.description)
-                }
             }
             var logger = Logger(label: "qseek.sandbox")
             logger.logLevel = .warning

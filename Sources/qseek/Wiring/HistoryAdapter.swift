@@ -23,7 +23,7 @@ struct HistoryAdapter: HistoryService {
             HistoryCitation(number: $0.number, documentID: $0.documentID, title: $0.title, uri: $0.uri, text: turn.passageTexts[$0.number])
         }
         let record = HistoryTurn(question: turn.question, answer: turn.answer, model: turn.model, askedAt: turn.askedAt,
-                                 answeredAt: turn.answeredAt, citations: citations)
+                                 answeredAt: turn.answeredAt, citations: citations, wasStopped: turn.wasStopped)
         do {
             try store.record(record, conversation: conversation, owner: Self.owner(owner))
         } catch {
@@ -66,7 +66,8 @@ struct HistoryAdapter: HistoryService {
         var texts: [Int: String] = [:]
         for citation in turn.citations { texts[citation.number] = citation.text }
         return RecordedTurn(question: turn.question, answer: turn.answer, model: turn.model, askedAt: turn.askedAt,
-                            answeredAt: turn.answeredAt, citations: turn.citations.map(Self.citation), passageTexts: texts)
+                            answeredAt: turn.answeredAt, citations: turn.citations.map(Self.citation), passageTexts: texts,
+                            wasStopped: turn.wasStopped)
     }
 
     static func citation(_ citation: HistoryCitation) -> Citation {
@@ -77,7 +78,7 @@ struct HistoryAdapter: HistoryService {
     static func exported(_ conversation: StoredConversation) -> [ConversationMarkdown.Turn] {
         conversation.turns.map {
             ConversationMarkdown.Turn(question: $0.question, answer: $0.answer, citations: $0.citations.map(citation),
-                                      model: $0.model, askedAt: $0.askedAt)
+                                      model: $0.model, askedAt: $0.askedAt, wasStopped: $0.wasStopped)
         }
     }
 }
