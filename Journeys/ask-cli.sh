@@ -2,7 +2,7 @@
 # Journey: `qseek ask` and `qseek history` against `qseek sandbox serve --write-config`, as a
 # script uses them: the extractive model's answer streamed to stdout with its sources, --json,
 # then the conversation listed, shown, exported (Markdown and JSON) and removed; with
-# `[history] mode = "off"` nothing is kept.
+# `[history] mode = "off"` nothing is kept; in the default metadata mode no passage text is.
 # Usage: Journeys/ask-cli.sh PATH/TO/qseek
 QSEEK=$(realpath "${1:?usage: ask-cli.sh PATH/TO/qseek}")
 source "$(dirname "$0")/sandbox-lib.sh"
@@ -24,13 +24,55 @@ PY
 check "token usage goes to stderr, not stdout" bash -c "grep -q 'output tokens' '$work/ask.err' && ! grep -q 'output tokens' '$work/answer.txt'"
 
 "$QSEEK" ask "quarterly planning process" --tenant T0100ACME "${config[@]}" --json > "$work/answer.json" 2>/dev/null
-check "ask --json prints one document: answer, model, stop reason, usage, sources" python3 - "$work/answer.json" <<'PY'
-import json, sys
+check "ask --json prints one document: question, answer, citations, sources, model, stop reason, usage" python3 - "$work/answer.json" <<'PY'
+import json, re, sys
 d = json.load(open(sys.argv[1], encoding="utf-8"))
-ok = d["model"] == "sandbox.extractive-v1" and d["stopReason"] == "end_turn" and d["usage"]["outputTokens"] > 0
-ok = ok and d["answer"] and all({"number", "documentId", "title", "uri"} <= set(s) for s in d["sources"]) and d["sources"]
-sys.exit(0 if ok else 1)
+ok = d["question"] == "quarterly planning process" and d["model"] == "sandbox.extractive-v1"
+ok = ok and d["stopReason"] == "end_turn" and d["usage"]["outputTokens"] > 0
+ok = ok and d["answer"] and d["sources"] and all({"number", "documentId", "title", "uri"} <= set(s) for s in d["sources"])
+used = list(dict.fromkeys(int(n) for n in re.findall(r"\[(\d+)\]", d["answer"])))
+ok = ok and d["citations"] == used and set(used) <= {s["number"] for s in d["sources"]}
+sys.exit(0 if ok else f"not as documented: {sorted(d)}")
 PY
+
+"$QSEEK" search "quarterly planning process" --tenant T0100ACME "${config[@]}" --json > "$work/passages.json" 2>/dev/null
+# passage_text_in_db FILE: exit 0 when some retrieved passage's text is in the database: in its
+# bytes, or in any column once read (citations are JSON, where newlines and quotes are escaped).
+passage_text_in_db() { python3 - "$work/passages.json" "$1" <<'PY'
+import json, sqlite3, sys
+
+def strings(value):
+    """Every string inside a column, JSON columns opened up."""
+    try:
+        value = json.loads(value)
+    except ValueError:
+        return [value]
+    found, stack = [], [value]
+    while stack:
+        item = stack.pop()
+        if isinstance(item, str): found.append(item)
+        elif isinstance(item, list): stack.extend(item)
+        elif isinstance(item, dict): stack.extend(item.values())
+    return found
+
+passages = [p["content"] for p in json.load(open(sys.argv[1], encoding="utf-8"))["passages"]]
+raw = open(sys.argv[2], "rb").read()
+database = sqlite3.connect(sys.argv[2])
+texts = []
+for (table,) in database.execute("SELECT name FROM sqlite_master WHERE type = 'table'").fetchall():
+    for row in database.execute(f'SELECT * FROM "{table}"'):
+        texts += [text for cell in row if isinstance(cell, str) for text in [cell, *strings(cell)]]
+found = [p for p in passages if p.encode() in raw or any(p in text for text in texts)]
+sys.exit(0 if passages and found else 1)
+PY
+}
+no_passage_text_in_db() { ! passage_text_in_db "$1"; }
+check "metadata mode (the default) leaves none of the passages' text in the database (every table read)" \
+  no_passage_text_in_db "$work/state/qseek/history.sqlite"
+cp "$work/sandbox.toml" "$work/full.toml"
+printf '\n[history]\nmode = "full"\n' >> "$work/full.toml"
+XDG_STATE_HOME="$work/full-state" "$QSEEK" ask "quarterly planning process" --tenant T0100ACME --config "$work/full.toml" > /dev/null 2>&1
+check "while full mode keeps it (so the check above can fail)" passage_text_in_db "$work/full-state/qseek/history.sqlite"
 
 "$QSEEK" history list --tenant T0100ACME "${config[@]}" --json > "$work/list.json"
 check "history list has both questions, newest first" \

@@ -85,6 +85,7 @@ struct Ask: AsyncParsableCommand {
         if json {
             var document: [String: Any] = [
                 "question": text, "answer": answer.text, "model": model.modelName,
+                "citations": Self.citedNumbers(in: answer.text, of: citations),
                 "stopReason": stopReason ?? NSNull(), "sources": sources.map(Self.object),
             ]
             if let usage { document["usage"] = ["inputTokens": usage.inputTokens, "outputTokens": usage.outputTokens] }
@@ -99,6 +100,13 @@ struct Ask: AsyncParsableCommand {
         }
         write(tail)
         if let usage { progress("\(model.modelName): \(usage.inputTokens) input + \(usage.outputTokens) output tokens") }
+    }
+
+    /// The `[n]` the answer uses that name a passage, each once, in order of first use.
+    static func citedNumbers(in answer: String, of citations: [Citation]) -> [Int] {
+        let known = Set(citations.map(\.number))
+        var seen = Set<Int>()
+        return Citation.markers(in: answer).filter { known.contains($0) && seen.insert($0).inserted }
     }
 
     /// Keeps the question and answer as a one-turn conversation (`[history] mode`), under the
