@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Journey: the terminal is restored whatever way qseek ends — SIGTERM, SIGINT and SIGHUP
-# from outside while the full-screen UI runs: same `stty -a` before and after, the shell's
-# screen back (alternate screen left), cursor and modes reset.
+# from outside while the full-screen UI runs, and a fatal error: a Swift runtime trap
+# (SIGILL on x86-64, SIGTRAP on arm64), abort() (SIGABRT) and a bad memory access (SIGSEGV),
+# delivered as the kernel would: same `stty -a` before and after, the shell's screen back
+# (alternate screen left), cursor and modes reset, and the signal's own exit status.
 # Usage: Journeys/terminal-restore.sh PATH/TO/qseek
 QSEEK=$(realpath "${1:?usage: terminal-restore.sh PATH/TO/qseek}")
 source "$(dirname "$0")/lib.sh"
@@ -14,14 +16,14 @@ same_settings() {  # same_settings BEFORE AFTER: equal, or show what changed
   return 1
 }
 
-for signal in TERM INT HUP; do
+for signal in TERM INT HUP ILL TRAP ABRT SEGV; do
   echo "journey: SIG$signal while the UI runs"
   start_shell 80 24
   type_line "stty -a > $work/before-$signal; echo READY-$signal"
   wait_for "READY-$signal"
   # Run it in the foreground (fg), as a user would; the status is read on the next line,
   # since bash drops the rest of a command list whose job died of SIGINT.
-  type_line "$QSEEK themes preview & echo \$! > $work/pid-$signal; fg"
+  type_line "ulimit -c 0; $QSEEK themes preview & echo \$! > $work/pid-$signal; fg"
   wait_for "q quit"
   kill -s "$signal" "$(cat "$work/pid-$signal")"
   sleep 0.5
