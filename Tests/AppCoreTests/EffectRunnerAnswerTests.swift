@@ -103,4 +103,23 @@ struct EffectRunnerAnswerTests {
         #expect(model.stopped.value.withLock { $0 })
         #expect(await runner.runningAnswers == 0)
     }
+
+    @Test("Every task the runner starts is counted until it ends: a stopped answer, exports and history calls leave none behind")
+    func tasksEnd() async throws {
+        let model = ScriptedModel(events: [.text("partial")], ending: .hang)
+        let (_, runner) = try await run(model, until: { !$0.isEmpty },
+                                        then: [.exportMarkdown("# x", suggestedName: "x"), .rememberTenant("T1"), .signOut])
+        for _ in 0..<400 where await runner.tasksInFlight > 0 { try await Task.sleep(for: .milliseconds(5)) }
+        #expect(await runner.tasksInFlight == 0)
+        #expect(model.stopped.value.withLock { $0 }, "sign-out cancelled the hanging answer")
+    }
+
+    @Test("An answer still being written is counted")
+    func leakShows() async throws {
+        let model = ScriptedModel(events: [.text("partial")], ending: .hang)
+        let (_, runner) = try await run(model, until: { !$0.isEmpty })
+        try await Task.sleep(for: .milliseconds(50))
+        #expect(await runner.tasksInFlight == 1, "the answer is still running")
+        await runner.cancelAll()
+    }
 }

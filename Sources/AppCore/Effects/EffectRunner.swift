@@ -19,6 +19,8 @@ public actor EffectRunner {
     private var searches: [QueryID: Task<Void, Never>] = [:]
     private var signInTask: Task<Void, Never>?
     private var exchangeTask: Task<Void, Never>?
+    /// Tasks started and not yet ended, cancelled ones included until they notice.
+    public private(set) var tasksInFlight = 0
 
     public init(identity: any IdentityService, gateway: any TenantGateway, system: any SystemServices,
                 model: (any ModelBackend)? = nil, history: (any HistoryService)? = nil,
@@ -41,7 +43,7 @@ public actor EffectRunner {
         case .signIn(let method):
             signInTask?.cancel()
             let identity = self.identity
-            signInTask = Task {
+            signInTask = spawn {
                 do throws(Failure) {
                     let user = try await identity.signIn(method) { send(.signInProgressed($0)) }
                     send(.signedIn(user))
@@ -55,11 +57,11 @@ public actor EffectRunner {
         case .signOut:
             cancelAll()
             let identity = self.identity
-            Task { await identity.signOut() }
+            spawn { await identity.signOut() }
         case .exchange(let tenant):
             exchangeTask?.cancel()
             let gateway = self.gateway
-            exchangeTask = Task {
+            exchangeTask = spawn {
                 do throws(ExchangeError) {
                     let expiry = try await gateway.exchange(for: tenant) { step in
                         send(.exchangeStepCompleted(step, tenantID: tenant.id))
@@ -72,11 +74,11 @@ public actor EffectRunner {
         case .discardCredentials:
             exchangeTask?.cancel()
             let gateway = self.gateway
-            Task { await gateway.discardCredentials() }
+            spawn { await gateway.discardCredentials() }
         case .search(let query, let id):
             searches[id]?.cancel()
             let gateway = self.gateway
-            searches[id] = Task { [weak self] in
+            searches[id] = spawn { [weak self] in
                 await Self.stream(query, id: id, gateway: gateway, send: send)
                 await self?.searchEnded(id)
             }
@@ -88,7 +90,7 @@ public actor EffectRunner {
                 send(.answerFailed(Failure(.configuration, "No model is configured ([model] provider)."), query: id))
                 return
             }
-            answers[id] = Task { [weak self] in
+            answers[id] = spawn { [weak self] in
                 await Self.answer(request, id: id, model: model, send: send)
                 await self?.answerEnded(id)
             }
@@ -96,7 +98,7 @@ public actor EffectRunner {
             answers.removeValue(forKey: id)?.cancel()
         case .exportMarkdown(let markdown, let name):
             let system = self.system
-            Task {
+            spawn {
                 do throws(Failure) {
                     let path = try await system.export(markdown, suggestedName: name)
                     send(.noticed("Exported the conversation to \(path)."))
@@ -106,7 +108,7 @@ public actor EffectRunner {
             }
         case .recordTurn(let turn, let conversation, let owner):
             guard let history else { return }
-            Task {
+            spawn {
                 do throws(Failure) {
                     try await history.record(turn, conversation: conversation, owner: owner)
                 } catch {
@@ -118,7 +120,7 @@ public actor EffectRunner {
                 send(.historyListed([]))
                 return
             }
-            Task {
+            spawn {
                 do throws(Failure) {
                     send(.historyListed(try await history.list(owner: owner)))
                 } catch {
@@ -127,7 +129,7 @@ public actor EffectRunner {
             }
         case .loadConversation(let id, let owner):
             guard let history else { return }
-            Task {
+            spawn {
                 do throws(Failure) {
                     send(.conversationLoaded(id: id, turns: try await history.load(id, owner: owner)))
                 } catch {
@@ -136,7 +138,7 @@ public actor EffectRunner {
             }
         case .deleteConversation(let id, let owner):
             guard let history else { return }
-            Task {
+            spawn {
                 do throws(Failure) {
                     try await history.delete(id, owner: owner)
                 } catch {
@@ -145,7 +147,7 @@ public actor EffectRunner {
             }
         case .openURL(let url):
             let system = self.system
-            Task {
+            spawn {
                 do throws(Failure) {
                     try await system.open(url)
                     send(.noticed("Opened \(url) in the browser."))
@@ -155,7 +157,7 @@ public actor EffectRunner {
             }
         case .copyToClipboard(let text, let what):
             let system = self.system
-            Task {
+            spawn {
                 do throws(Failure) {
                     try await system.copy(text)
                     send(.noticed("Copied \(what) to the clipboard."))
@@ -165,7 +167,7 @@ public actor EffectRunner {
             }
         case .rememberTenant(let id):
             let system = self.system
-            Task { await system.rememberTenant(id) }
+            spawn { await system.rememberTenant(id) }
         case .quit:
             cancelAll()
         }
@@ -179,6 +181,21 @@ public actor EffectRunner {
         searches.removeAll()
         for task in answers.values { task.cancel() }
         answers.removeAll()
+    }
+
+    /// Starts a task the runner counts until its body returns, so one that never ends (or
+    /// ignores cancellation) shows in `tasksInFlight`.
+    @discardableResult
+    private func spawn(_ body: sending @escaping @isolated(any) () async -> Void) -> Task<Void, Never> {
+        tasksInFlight += 1
+        return Task { [weak self] in
+            await body()
+            await self?.taskEnded()
+        }
+    }
+
+    private func taskEnded() {
+        tasksInFlight -= 1
     }
 
     /// Whether a search is still running (for tests and shutdown).
