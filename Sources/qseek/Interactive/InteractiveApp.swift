@@ -2,6 +2,7 @@ import AppCore
 import AppUI
 import Assistant
 import Foundation
+import Logging
 import Synchronization
 import Terminal
 
@@ -17,10 +18,13 @@ final class InteractiveApp {
     private var runner: EffectRunner!
     private var quitting = false
     private var mouseCapture: Bool
+    private let logger: Logger
+    private var ticks = 0
 
     init(state: AppState, catalog: ThemeCatalog, mouse: Bool, identity: IdentityService, gateway: TenantGateway, system: SystemServices,
-         model: (any ModelBackend)?, history: (any HistoryService)?) {
+         model: (any ModelBackend)?, history: (any HistoryService)?, logger: Logger) {
         self.state = state
+        self.logger = logger
         self.catalog = catalog
         self.mouseCapture = mouse
         keymap = Keymap(themeNames: catalog.names)
@@ -59,6 +63,8 @@ final class InteractiveApp {
             if Date().timeIntervalSince(lastTick) >= 1 {
                 lastTick = Date()
                 await dispatch(.tick(lastTick), backend: backend)
+                ticks += 1
+                if ticks % 5 == 0 { await logVitals() }
             }
         }
         await runner.cancelAll()
@@ -88,6 +94,10 @@ final class InteractiveApp {
 
     private func dispatch(_ action: Action, backend: CursesBackend) async {
         var effects = update(&state, action)
+        if ActionLog.isTransition(action) {
+            logger.debug("flow", metadata: ["action": "\(ActionLog.name(of: action))",
+                                            "effects": "\(effects.map(ActionLog.name(of:)).joined(separator: ","))"])
+        }
         // The terminal itself carries out what only it can: the clipboard, quitting.
         effects.removeAll { effect in
             switch effect {
@@ -103,6 +113,14 @@ final class InteractiveApp {
             }
         }
         if !effects.isEmpty { await runner.run(effects) }
+    }
+
+    /// Every five seconds with `--debug`: what a long session could leak, so a soak can show it does not.
+    private func logVitals() async {
+        guard logger.logLevel <= .debug, let vitals = ProcessVitals.current() else { return }
+        let tasks = await runner.tasksInFlight
+        logger.debug("vitals", metadata: ["tasks": "\(tasks)", "fds": "\(vitals.openFiles)",
+                                          "threads": "\(vitals.threads)", "rssKB": "\(vitals.residentKilobytes)"])
     }
 
     private func themeFor(_ backend: CursesBackend) -> Theme {

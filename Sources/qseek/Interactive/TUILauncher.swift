@@ -51,7 +51,7 @@ enum TUILauncher {
         let app = InteractiveApp(state: state, catalog: catalog, mouse: config.ui.mouse, identity: identity,
                                  gateway: GatewayAdapter(environment: environment),
                                  system: DesktopServices(stateDirectory: stateDirectory), model: model,
-                                 history: history)
+                                 history: history, logger: environment.logger)
         if let historyProblem {
             app.post(.noticed(historyProblem))
         }
