@@ -180,6 +180,9 @@ struct IdentityProvider: Sendable {
         ]
         if let nonce { claims["nonce"] = .string(nonce) }
         let idToken = try await key.sign(claims)
+        environment.secrets.record("IdP ID token", idToken)
+        environment.secrets.record("IdP access token", accessToken)
+        environment.secrets.record("IdP refresh token", refreshToken)
         let body: JSONValue = [
             "access_token": .string(accessToken), "token_type": "Bearer", "expires_in": 3600,
             "id_token": .string(idToken), "refresh_token": .string(refreshToken), "scope": .string(scope),

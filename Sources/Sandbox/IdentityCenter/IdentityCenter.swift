@@ -118,8 +118,12 @@ struct IdentityCenter: Sendable {
             "iat": .number(now), "exp": .number(now + lifetime),
             "sts:identity_context": .string(context), "sts:audit_context": .string(Base64URL.encode(Array(member.email.utf8))),
         ])
+        let accessToken = "aoa" + RandomText.base64URL(bytes: 48)
+        environment.secrets.record("Identity Center ID token", idToken)
+        environment.secrets.record("Identity Center access token", accessToken)
+        environment.secrets.record("identity context", context)
         return [
-            "accessToken": .string("aoa" + RandomText.base64URL(bytes: 48)), "tokenType": "Bearer",
+            "accessToken": .string(accessToken), "tokenType": "Bearer",
             "expiresIn": .number(lifetime), "idToken": .string(idToken),
             "issuedTokenType": "urn:ietf:params:oauth:token-type:access_token",
             "scope": ["sts:identity_context", "openid", "aws"],

@@ -78,6 +78,8 @@ struct SecurityTokenService: Sendable {
         }
         let credentials = await environment.credentials.issue(roleSessionName: sessionName, duration: TimeInterval(duration),
                                                               tenantTag: tenantTag, identity: identity)
+        environment.secrets.record("STS secret access key", credentials.secretAccessKey)
+        environment.secrets.record("STS session token", credentials.sessionToken)
         let roleName = roleARN.split(separator: "/").last.map(String.init) ?? "role"
         let account = environment.corpus.accountID
         let document = """

@@ -10,6 +10,7 @@ final class SandboxEnvironment: Sendable {
     let credentials = CredentialStore()
     let authenticator: RequestAuthenticator
     let identityContexts = IdentityContext()
+    let secrets: SecretLedger
     let pageTokens = PageToken()
     let faults: FaultInjector
     private let originBox = NIOLockedValueBox("http://127.0.0.1:0")
@@ -22,6 +23,8 @@ final class SandboxEnvironment: Sendable {
         self.searches = searches
         authenticator = RequestAuthenticator(credentials: credentials, maximumSessionAge: options.faults.expireCredentialsAfter)
         faults = FaultInjector(plan: options.faults, seed: options.seed)
+        secrets = SecretLedger(path: options.secretLedgerPath)
+        secrets.record("ISV base secret access key", DemoCredentials.secretAccessKey)
     }
 
     /// `http://HOST:PORT`, known once the server is bound (the IdP's issuer is derived from it).

@@ -17,6 +17,8 @@ public struct SandboxOptions: Sendable {
     public var idTokenLifetime: TimeInterval
     /// Largest request body accepted; a larger one gets 413 and the server keeps serving.
     public var maxBodyBytes: Int
+    /// Where to record every secret the sandbox issues (for secret-hygiene tests); nil records nothing.
+    public var secretLedgerPath: String?
 
     public init(host: String = "127.0.0.1", port: Int = 0, dataDirectory: URL? = nil, trustedIssuer: TrustedIssuer? = nil,
                 faults: FaultPlan = FaultPlan(), seed: UInt64 = 1, idTokenLifetime: TimeInterval = 3600,

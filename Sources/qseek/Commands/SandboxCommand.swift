@@ -41,6 +41,10 @@ struct Sandbox: AsyncParsableCommand {
         @Option(name: .customLong("id-token-lifetime"), help: "Lifetime of the IdP's ID tokens, in seconds.")
         var idTokenLifetime: Int = 3600
 
+        @Option(name: .customLong("record-secrets"),
+                help: "Append every secret the sandbox issues to FILE (0600), for secret-hygiene tests.")
+        var recordSecrets: String?
+
         func validate() throws {
             if (trustIssuer == nil) != (trustAudience == nil) {
                 throw ValidationError("--trust-issuer and --trust-audience go together")
@@ -53,6 +57,7 @@ struct Sandbox: AsyncParsableCommand {
             var options = SandboxOptions(host: host, port: port, faults: try faults.plan(), seed: faults.seed,
                                          idTokenLifetime: TimeInterval(idTokenLifetime))
             options.dataDirectory = data.map { URL(fileURLWithPath: $0) }
+            options.secretLedgerPath = recordSecrets
             if let trustIssuer, let trustAudience {
                 options.trustedIssuer = TrustedIssuer(issuer: trustIssuer, audience: trustAudience, claim: trustClaim)
             }
