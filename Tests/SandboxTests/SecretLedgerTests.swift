@@ -16,5 +16,4 @@ struct SecretLedgerTests {
         let mode = try FileManager.default.attributesOfItem(atPath: path)[.posixPermissions] as? Int
         #expect(mode == 0o600)
     }
-
 }
