@@ -76,19 +76,39 @@ struct BedrockConverseModelTests {
         #expect(question.lowerBound < answer.lowerBound && answer.lowerBound < prompt.lowerBound)
     }
 
-    @Test("A refused call becomes a ModelError in words")
-    func refusal() async throws {
-        let transport = CannedTransport(status: 400, body: Array(#"{"message":"The provided model identifier is invalid."}"#.utf8))
+    func failure(status: Int, body: String) async throws -> ModelError? {
         do {
-            for try await _ in try model(transport).answer(ModelRequest(prompt: "p")) {}
-            Issue.record("the refusal was swallowed")
+            for try await _ in try model(CannedTransport(status: status, body: Array(body.utf8))).answer(ModelRequest(prompt: "p")) {}
         } catch let error as ModelError {
-            guard case .service(let text) = error else {
-                Issue.record("not a service error: \(error)")
-                return
-            }
-            #expect(text.contains("model identifier is invalid"))
+            return error
         }
+        return nil
+    }
+
+    @Test("An unknown model id says which setting to fix")
+    func unknownModel() async throws {
+        let error = try await failure(status: 400, body: #"{"__type":"ValidationException","message":"The provided model identifier is invalid."}"#)
+        guard case .configuration(let text)? = error else {
+            Issue.record("not a configuration error: \(String(describing: error))")
+            return
+        }
+        #expect(text.contains("set [model].model_id"))
+    }
+
+    @Test("Access denied names the permission and the model access switch")
+    func accessDenied() async throws {
+        let error = try await failure(status: 403, body: #"{"__type":"AccessDeniedException","message":"no"}"#)
+        guard case .service(let text)? = error else {
+            Issue.record("not a service error: \(String(describing: error))")
+            return
+        }
+        #expect(text.contains("bedrock:InvokeModelWithResponseStream"))
+    }
+
+    @Test("Throttling after the retries says to wait and ask again")
+    func throttled() async throws {
+        let error = try await failure(status: 429, body: #"{"__type":"ThrottlingException","message":"Too many requests"}"#)
+        #expect(error?.userMessage.contains("wait a moment and try again") == true, "\(String(describing: error))")
     }
 
     @Test("No model id is a configuration error")

@@ -38,6 +38,7 @@ public struct BedrockConverseModel: ModelBackend {
     public func answer(_ request: ModelRequest) -> AsyncThrowingStream<ModelEvent, any Error> {
         let converse = Self.converseRequest(request, modelID: modelID)
         let runtime = self.runtime
+        let modelID = self.modelID
         let (events, continuation) = AsyncThrowingStream<ModelEvent, any Error>.makeStream()
         let task = Task {
             do {
@@ -55,7 +56,7 @@ public struct BedrockConverseModel: ModelBackend {
                 }
                 continuation.finish()
             } catch {
-                continuation.finish(throwing: Self.modelError(error))
+                continuation.finish(throwing: Self.modelError(error, modelID: modelID))
             }
         }
         continuation.onTermination = { _ in task.cancel() }
@@ -74,12 +75,30 @@ public struct BedrockConverseModel: ModelBackend {
                                      inferenceConfig: request.maxTokens.map { InferenceConfiguration(maxTokens: $0) })
     }
 
-    static func modelError(_ error: any Error) -> any Error {
+    /// The error in words, with what to do: the model id and access are the usual culprits.
+    static func modelError(_ error: any Error, modelID: String) -> any Error {
         switch error {
         case is CancellationError: return error
-        case let error as AWSError: return ModelError.service(error.userMessage)
-        case let error as TransportError: return ModelError.network(error.userMessage)
-        case let error as EventStreamError: return ModelError.malformedStream(error.userMessage)
+        case let error as AWSError:
+            let unknownModel = error.code == "ResourceNotFoundException"
+                || (error.code == "ValidationException" && (error.message ?? "").localizedCaseInsensitiveContains("model identifier"))
+            if unknownModel {
+                return ModelError.configuration("""
+                    Bedrock does not know the model \(modelID) in [model].region: set [model].model_id to a model id or \
+                    inference profile enabled there (aws bedrock list-foundation-models).
+                    """)
+            }
+            if error.code == "AccessDeniedException" {
+                return ModelError.service("""
+                    Bedrock refused the ISV's base credentials for \(modelID): allow bedrock:InvokeModelWithResponseStream \
+                    on it and enable access to the model in the Bedrock console.
+                    """)
+            }
+            return ModelError.service(error.userMessage)
+        case let error as TransportError:
+            return ModelError.network(error.userMessage + " The answer so far is kept; ask again when the network is back.")
+        case let error as EventStreamError:
+            return ModelError.malformedStream(error.userMessage + " The answer so far is kept; ask again.")
         case let error as ResponseDecodingError: return ModelError.malformedStream(error.userMessage)
         case let error as CredentialsError: return ModelError.configuration(error.userMessage)
         case let error as ParameterValidationError: return ModelError.configuration(error.userMessage)
