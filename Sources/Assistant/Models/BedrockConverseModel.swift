@@ -1,6 +1,7 @@
 import Accessor
 import AWS
 import Foundation
+import Logging
 
 /// A model on Amazon Bedrock, asked through `ConverseStream`.
 ///
@@ -15,8 +16,9 @@ public struct BedrockConverseModel: ModelBackend {
     /// - Parameters:
     ///   - account: the ISV's AWS identity; only its base credentials are used.
     ///   - region: the Bedrock region (`[model].region`, default `[aws].region`).
+    ///   - logger: where each request goes with `--debug` (method, host, path, status, latency, request id).
     public init(modelID: String, region: String, account: ISVAccount, endpoints: EndpointResolver,
-                transport: any HTTPTransport) throws(ModelError) {
+                transport: any HTTPTransport, logger: Logger = Logger(label: "qseek.bedrock")) throws(ModelError) {
         guard !modelID.isEmpty else { throw .configuration("set [model].model_id to a Bedrock model id.") }
         let endpoint: Endpoint
         do {
@@ -26,7 +28,8 @@ public struct BedrockConverseModel: ModelBackend {
         }
         // Answers stream for a while; the timeout bounds the wait for the response head.
         let client = AWSServiceClient(service: .bedrockRuntime, region: region, endpoint: endpoint,
-                                      credentials: account.baseCredentials, transport: transport, timeout: .seconds(120))
+                                      credentials: account.baseCredentials, transport: transport, timeout: .seconds(120),
+                                      logger: logger)
         self.init(modelID: modelID, runtime: BedrockRuntime(client: client))
     }
 

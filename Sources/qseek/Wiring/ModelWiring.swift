@@ -15,7 +15,8 @@ enum ModelWiring {
             case .bedrock:
                 let region = model.region.isEmpty ? environment.config.aws.region : model.region
                 return try BedrockConverseModel(modelID: model.modelID, region: region, account: environment.account,
-                                                endpoints: environment.endpoints, transport: environment.transport)
+                                                endpoints: environment.endpoints, transport: environment.transport,
+                                                logger: environment.logger)
             case .openai:
                 guard !model.baseURL.isEmpty else {
                     throw CommandFailure.usage("\(environment.configPath): [model].base_url is needed for provider \"openai\".")
