@@ -16,6 +16,9 @@ public enum SandboxServer {
                              logger: Logger = Logger(label: "qseek.sandbox", factory: { _ in SwiftLogNoOpLogHandler() }))
         async throws -> RunningSandbox {
         guard ["127.0.0.1", "localhost", "::1"].contains(options.host) else { throw SandboxStartError.notLoopback(options.host) }
+        // RSA key generation takes tens of milliseconds a key: both run while the corpus loads.
+        async let idpKey = SigningKey.generate(kid: "sandbox-idp-1")
+        async let identityCenterKey = SigningKey.generate(kid: "sandbox-idc-1")
         let corpus: Corpus
         do {
             if let directory = options.dataDirectory {
@@ -27,8 +30,8 @@ public enum SandboxServer {
             throw SandboxStartError.corpus(error)
         }
         let environment = SandboxEnvironment(corpus: corpus, options: options)
-        let idp = IdentityProvider(environment: environment, key: try await SigningKey.generate(kid: "sandbox-idp-1"))
-        let identityCenter = IdentityCenter(environment: environment, key: try await SigningKey.generate(kid: "sandbox-idc-1"))
+        let idp = IdentityProvider(environment: environment, key: try await idpKey)
+        let identityCenter = IdentityCenter(environment: environment, key: try await identityCenterKey)
         let router = SandboxRouter(environment: environment, idp: idp, identityCenter: identityCenter).build()
 
         let (ports, continuation) = AsyncStream<Int>.makeStream()
