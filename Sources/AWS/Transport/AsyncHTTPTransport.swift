@@ -116,16 +116,31 @@ public final class AsyncHTTPTransport: HTTPTransport {
             case .connectTimeout: return TransportError.connectTimedOut(host: host)
             case .readTimeout, .deadlineExceeded: return TransportError.readTimedOut(host: host)
             case .cancelled: return CancellationError()
-            default: return TransportError.connectionFailed(host: host, detail: String(describing: clientError))
+            case .remoteConnectionClosed: return TransportError.connectionFailed(host: host, detail: "the server closed the connection before answering")
+            default: return TransportError.connectionFailed(host: host, detail: words(for: String(describing: clientError)))
             }
         }
         if let channelError = error as? ChannelError, case .connectTimeout = channelError {
             return TransportError.connectTimedOut(host: host)
         }
-        return TransportError.connectionFailed(host: host, detail: String(describing: type(of: error)) + ": " + Self.shortDescription(error))
+        return TransportError.connectionFailed(host: host, detail: words(for: String(describing: error)))
     }
 
-    private static func shortDescription(_ error: any Error) -> String {
-        String(String(describing: error).prefix(200))
+    /// The kind of failure in words: NIO and AsyncHTTPClient describe errors as Swift values
+    /// (`connectionFailed(...)`, `IOError { errno: 111 }`); the user gets the errno's meaning.
+    static func words(for description: String) -> String {
+        let known: [(String, String)] = [
+            ("Connection refused", "connection refused: nothing listens there"), ("errno: 111", "connection refused: nothing listens there"),
+            ("Connection reset", "the server reset the connection"), ("errno: 104", "the server reset the connection"),
+            ("Network is unreachable", "the network is unreachable"), ("errno: 101", "the network is unreachable"),
+            ("No route to host", "no route to the host"), ("errno: 113", "no route to the host"),
+            ("Broken pipe", "the connection broke while sending"), ("errno: 32", "the connection broke while sending"),
+            ("NXDOMAIN", "the host name does not resolve"), ("lookup", "the host name does not resolve"),
+            ("certificate", "the server's TLS certificate was not accepted"), ("handshake", "the TLS handshake failed"),
+            ("uncleanShutdown", "the server closed the connection before answering"),
+            ("remoteConnectionClosed", "the server closed the connection before answering"),
+        ]
+        for (needle, words) in known where description.localizedCaseInsensitiveContains(needle) { return words }
+        return "the connection could not be used"
     }
 }

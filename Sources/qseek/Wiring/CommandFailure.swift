@@ -50,7 +50,7 @@ enum CommandFailure: Error, Sendable {
         case let error as AWSError:
             self = .aws(error.userMessage)
         case let error as TransportError:
-            self = .network("Network problem: \(error)")
+            self = .network("Network problem: \(error.userMessage)")
         case let error as FilterSyntaxError:
             self = .usage("--filter: \(error.userMessage)")
         default:

@@ -32,7 +32,16 @@ struct TransportTests {
                 Issue.record("a closed port answered")
             } catch let error as TransportError {
                 #expect(error.isRetryable, "\(error)")
+                #expect(error.userMessage.contains("connection refused: nothing listens there"), "\(error.userMessage)")
+                #expect(!error.userMessage.contains("errno") && !error.userMessage.contains("Error("), "no Swift value in words")
             }
         }
+    }
+
+    @Test func errorsNIODescribesAsSwiftValuesBecomeWords() {
+        #expect(AsyncHTTPTransport.words(for: "connectionFailed(NIOPosix.NIOConnectionError(host: \"h\", port: 1, dnsAError: nil))")
+                == "the connection could not be used")
+        #expect(AsyncHTTPTransport.words(for: "IOError { errno: 104 }") == "the server reset the connection")
+        #expect(AsyncHTTPTransport.words(for: "HTTPClientError.remoteConnectionClosed") == "the server closed the connection before answering")
     }
 }
