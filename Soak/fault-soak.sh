@@ -27,7 +27,7 @@ for n in $(seq 1 "$queries"); do
   set -e
   if [ $status -eq 0 ] && python3 -c 'import json,sys; json.load(open(sys.argv[1]))' "$work/out.json" 2>/dev/null; then
     ok=$((ok + 1))
-  elif [ $status -ge 64 ] && [ $status -le 70 ] && grep -q '^qseek: ' "$work/err.txt" && ! grep -qE 'Fatal error|Swift runtime|Stack dump|\(Swift\.|Optional\(' "$work/err.txt"; then
+  elif [ $status -ge 64 ] && [ $status -le 70 ] && grep -q '^qseek: ' "$work/err.txt" && ! grep -qE 'Fatal error|Swift runtime|Stack dump|\(Swift\.|Optional\(|[a-z][A-Za-z]+\([a-zA-Z]+: ' "$work/err.txt"; then
     typed=$((typed + 1))
     kind=$(sed -E 's/^qseek: //; s/[(:].*//' "$work/err.txt" | head -1 | cut -c1-60)
     kinds["exit $status: $kind"]=$(( ${kinds["exit $status: $kind"]:-0} + 1 ))

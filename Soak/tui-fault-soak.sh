@@ -71,7 +71,7 @@ for n in $(seq 1 "$questions_to_ask"); do
   else
     search_errors=$((search_errors + 1)); kinds["search: ${error:-?}"]=$(( ${kinds["search: ${error:-?}"]:-0} + 1 ))
   fi
-  if grep -qE 'Optional\(|Swift\.|Error\(|Fatal error' <<<"$s"; then dumps=$((dumps + 1)); echo "question $n: a Swift dump on screen" >&2; fi
+  if grep -qE 'Optional\(|Swift\.|Error\(|Fatal error|[a-z][A-Za-z]+\([a-zA-Z]+: ' <<<"$s"; then dumps=$((dumps + 1)); echo "question $n: a Swift dump on screen" >&2; fi
   [ -d "/proc/$pid" ] || { echo "qseek is gone after question $n" >&2; break; }
   if [ "$n" -eq 3 ]; then read -r fds_warm threads_warm rss_warm <<<"$(vitals)"; fi
 done
