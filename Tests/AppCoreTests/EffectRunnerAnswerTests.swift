@@ -11,6 +11,8 @@ struct UnusedServices: IdentityService, TenantGateway, SystemServices {
         throw Failure(.unexpected, "unused")
     }
     func signOut() async {}
+    func resumeSavedSignIn() async -> UserIdentity? { nil }
+    func offersDeviceFlow() async -> Bool { false }
     func exchange(for tenant: Tenant, completed: @escaping @Sendable (ExchangeStep) -> Void) async throws(ExchangeError) -> Date {
         throw ExchangeError(step: .assumeRole, failure: Failure(.unexpected, "unused"))
     }

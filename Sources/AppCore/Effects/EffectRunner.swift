@@ -40,6 +40,13 @@ public actor EffectRunner {
     public func run(_ effect: Effect) {
         let send = self.send
         switch effect {
+        case .checkSavedSignIn:
+            let identity = self.identity
+            signInTask = spawn {
+                let user = await identity.resumeSavedSignIn()
+                if !Task.isCancelled { send(.savedSignInChecked(user)) }
+            }
+            spawn { send(.deviceFlowChecked(await identity.offersDeviceFlow())) }
         case .signIn(let method):
             signInTask?.cancel()
             let identity = self.identity

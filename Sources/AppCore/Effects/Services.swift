@@ -7,6 +7,10 @@ public protocol IdentityService: Sendable {
     func signIn(_ method: SignInMethod, progress: @escaping @Sendable (SignInProgress) -> Void) async throws(Failure) -> UserIdentity
     /// Forgets the sign-in (and revokes where the IdP supports it).
     func signOut() async
+    /// The user of a saved sign-in that is still valid (or could be refreshed); nil when there is none.
+    func resumeSavedSignIn() async -> UserIdentity?
+    /// Whether the IdP offers the device flow (its discovery document names the endpoint).
+    func offersDeviceFlow() async -> Bool
 }
 
 /// The data accessor's view of one tenant: the TTI exchange and passage search.

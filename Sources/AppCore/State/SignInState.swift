@@ -8,6 +8,8 @@ public struct SignInState: Sendable, Equatable {
 
     public enum Phase: Sendable, Equatable {
         case idle
+        /// At launch: looking for a saved sign-in (Esc skips it).
+        case checkingSavedSignIn
         case waitingForBrowser(url: String)
         case waitingForDevice(userCode: String, verificationURL: String)
         case signingIn

@@ -46,6 +46,10 @@ public enum Action: Sendable, Equatable {
     case quit
 
     // Results.
+    /// The launch-time check of the saved sign-in: its user, or nil when there is none.
+    case savedSignInChecked(UserIdentity?)
+    /// The IdP's discovery document, read at launch, says whether it offers the device flow.
+    case deviceFlowChecked(Bool)
     case signInProgressed(SignInProgress)
     case signedIn(UserIdentity)
     case signInFailed(Failure)
@@ -70,6 +74,8 @@ public enum Action: Sendable, Equatable {
 
 /// Work for the effect runner. Values, so tests can check what `update` asked for.
 public enum Effect: Sendable, Equatable {
+    /// Looks for a saved sign-in and asks the IdP which flows it offers (at launch).
+    case checkSavedSignIn
     case signIn(SignInMethod)
     case cancelSignIn
     case signOut

@@ -1,5 +1,13 @@
 import Accessor
 
+/// What the app does first, once its first frame is on screen: the saved sign-in and the
+/// IdP's discovery are checked in the background, so launching never waits on the network.
+public func launch(_ state: inout AppState) -> [Effect] {
+    guard state.screen == .signIn, state.user == nil else { return [] }
+    state.signIn.phase = .checkingSavedSignIn
+    return [.checkSavedSignIn]
+}
+
 func updateSignIn(_ state: inout AppState, _ action: Action) -> [Effect] {
     switch action {
     case .selectPrevious where !state.signIn.isBusy:
@@ -12,12 +20,19 @@ func updateSignIn(_ state: inout AppState, _ action: Action) -> [Effect] {
         state.signIn.phase = .signingIn
         state.signIn.error = nil
         return [.signIn(choices[state.signIn.selection])]
+    case .cancel where state.signIn.phase == .checkingSavedSignIn:
+        state.signIn.phase = .idle
+        return [.cancelSignIn]
     case .cancel where state.signIn.isBusy:
         state.signIn.phase = .idle
         state.signIn.error = "Sign-in cancelled."
         return [.cancelSignIn]
     case .cancel:
         return armOrQuit(&state)
+    case .savedSignInChecked(let user?) where state.signIn.phase == .checkingSavedSignIn:
+        return updateSignIn(&state, .signedIn(user))
+    case .savedSignInChecked where state.signIn.phase == .checkingSavedSignIn:
+        state.signIn.phase = .idle
     case .signInProgressed(.openedBrowser(let url)):
         state.signIn.phase = .waitingForBrowser(url: url)
     case .signInProgressed(.showDeviceCode(let code, let url)):

@@ -25,6 +25,10 @@ public func update(_ state: inout AppState, _ action: Action) -> [Effect] {
         return []
     case .signOut:
         return signOut(&state)
+    case .deviceFlowChecked(let offered):
+        state.signIn.options.offersDevice = offered
+        state.signIn.selection = min(state.signIn.selection, state.signIn.choices.count - 1)
+        return []
     case .answerEvent, .answerEnded, .answerFailed:
         // Wherever the user is looking (e.g. the tenant picker), the answer keeps arriving.
         return receiveAnswer(&state, action)
@@ -90,7 +94,7 @@ extension Action {
     /// Whether the user did this (as opposed to a service reporting back).
     var isIntent: Bool {
         switch self {
-        case .signInProgressed, .signedIn, .signInFailed, .exchangeStepCompleted, .exchangeSucceeded,
+        case .savedSignInChecked, .deviceFlowChecked, .signInProgressed, .signedIn, .signInFailed, .exchangeStepCompleted, .exchangeSucceeded,
              .exchangeFailed, .passagesArrived, .searchFailed, .tick, .noticed, .answerEvent, .answerEnded, .answerFailed,
              .historyListed, .historyFailed, .conversationLoaded:
             return false

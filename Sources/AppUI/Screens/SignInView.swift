@@ -33,6 +33,8 @@ struct SignInView {
                     if selected { canvas.fill(Rect(x: inside.x, y: y, width: inside.width, height: 1), style: style) }
                     line([((selected ? "› " : "  ") + label(for: choice), style)])
                 }
+            case .checkingSavedSignIn:
+                line([("Checking for a saved sign-in…", theme[.accent])])
             case .signingIn:
                 line([("Signing in…", theme[.accent])])
             case .waitingForBrowser(let url):

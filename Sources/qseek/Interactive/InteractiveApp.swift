@@ -44,6 +44,7 @@ final class InteractiveApp {
         var lastDrawn: AppState?
         var lastTick = Date()
         var theme = themeFor(backend)
+        var launched = false
         while !quitting {
             if lastDrawn != state || theme.name != state.themeName {
                 theme = themeFor(backend)
@@ -51,6 +52,12 @@ final class InteractiveApp {
                 AppView(state: state, theme: theme).draw(into: &canvas)
                 backend.present(canvas)
                 lastDrawn = state
+                if !launched {
+                    // The first frame is up: now what may wait on the network (saved sign-in, discovery).
+                    launched = true
+                    await runner.run(launch(&state))
+                    continue
+                }
             }
             // Short waits while work is in flight, so streamed pages show at once.
             let busy = state.passages.isSearching || state.conversation.current?.answerStatus.isStreaming == true || state.signIn.isBusy || state.tenantPicker.exchange != nil

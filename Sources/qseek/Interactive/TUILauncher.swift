@@ -23,11 +23,10 @@ enum TUILauncher {
             }
         }
         let stateDirectory = LastTenant.directory(environment: processEnvironment)
-        let offersDevice = (try? await environment.signIn.supportsDeviceFlow()) ?? false
         var state = AppState(
             tenants: environment.tenants,
             signInOptions: SignInOptions(issuer: config.identity.issuer, clientID: config.identity.clientID,
-                                         offersDevice: offersDevice, demoUsers: config.identity.demoUsers),
+                                         offersDevice: false, demoUsers: config.identity.demoUsers),
             promptTemplate: template,
             budgetTokens: config.prompt.budgetTokens,
             themeName: config.ui.theme,
@@ -54,9 +53,6 @@ enum TUILauncher {
                                  history: history, logger: environment.logger)
         if let historyProblem {
             app.post(.noticed(historyProblem))
-        }
-        if let user = await identity.resume() {
-            app.post(.signedIn(user))
         }
         let backend: CursesBackend
         do {

@@ -39,7 +39,11 @@ struct IdentityAdapter: IdentityService {
     }
 
     /// The user of a still-valid (or silently refreshed) cached sign-in.
-    func resume() async -> UserIdentity? {
+    func offersDeviceFlow() async -> Bool {
+        (try? await environment.signIn.supportsDeviceFlow()) ?? false
+    }
+
+    func resumeSavedSignIn() async -> UserIdentity? {
         guard let tokens = try? await environment.signIn.validTokens() else { return nil }
         return user(from: tokens)
     }
