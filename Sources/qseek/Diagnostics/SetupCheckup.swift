@@ -118,6 +118,7 @@ struct SetupCheckup {
             advice.callerARN = caller.arn
             guard record(.ok("aws-identity", identityTitle, "\(caller.arn) (account \(caller.account))")) else { return }
         } catch {
+            advice.baseSource = await BaseCredentialsSource.find(environment)
             guard record(.failed("aws-identity", identityTitle, advice.diagnose(error, step: "aws-identity"))) else { return }
         }
 
