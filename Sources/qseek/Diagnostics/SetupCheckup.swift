@@ -87,7 +87,11 @@ struct SetupCheckup {
             metadata = found
             guard record(.ok("discovery", discoveryTitle, "\(found.issuer)")) else { return }
         } catch {
-            guard record(.failed("discovery", discoveryTitle, advice.diagnose(error, step: "discovery"))) else { return }
+            var diagnosis = advice.diagnose(error, step: "discovery")
+            if case OIDCError.network = error, let url = try? ProviderMetadata.discoveryURL(for: config.identity.issuer) {
+                diagnosis.cause = "GET \(url.absoluteString) failed. " + diagnosis.cause
+            }
+            guard record(.failed("discovery", discoveryTitle, diagnosis)) else { return }
         }
 
         // 3. The IdP's signing keys.
@@ -108,7 +112,7 @@ struct SetupCheckup {
             let until = ISO8601DateFormatter().string(from: tokens.claims.expiresAt)
             guard record(.ok("sign-in", signInTitle, "\(who), ID token valid until \(until)")) else { return }
         } catch {
-            guard record(.failed("sign-in", signInTitle, advice.diagnose(error, step: "sign-in"))) else { return }
+            guard record(.failed("sign-in", signInTitle, await signInDiagnosis(error, environment: environment, advice: advice))) else { return }
         }
 
         // 5. The ISV's own AWS identity.
