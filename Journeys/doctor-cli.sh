@@ -74,7 +74,7 @@ doctor_case "tenant not configured" 64 "Tenant T0999NONE is configured" "Add a [
   --config "$toml" --tenant T0999NONE
 sed 's/^id = "T0100ACME"/id = "T0100ACMX"/' "$toml" > "$work/wrong-tenant.toml"
 doctor_case "tenant id the customer did not give" 66 "SearchRelevantContent with a probe query" \
-  "tenants[0].id (tenant T0100ACMX) is the accessor's external id" 8 --config "$work/wrong-tenant.toml" --tenant T0100ACMX
+  "not in this user's \`tenants\` claim (T0100ACME, T0200NWND) either: check tenants[0].id (tenant T0100ACMX) for a typo" 8 --config "$work/wrong-tenant.toml" --tenant T0100ACMX
 sed "s#^issuer = \"http://127.0.0.1:#issuer = \"http://localhost:#" "$toml" > "$work/issuer-mismatch.toml"
 doctor_case "issuer spelt another way" 64 "IdP discovery reachable and issuer matches" \
   "set [identity].issuer = \"$origin/idp\"" 1 --config "$work/issuer-mismatch.toml" --tenant T0100ACME

@@ -45,6 +45,8 @@ struct DoctorWrongValueTests {
             let report = await setup.checkup(tenant: "T0100ACMX")
             let failure = try failure(report, at: "search", after: Self.upToAWS + ["assume-role", "create-token", "identity-aware-role"])
             #expect(failure.cause?.contains("AccessDeniedException") == true || failure.cause?.contains("external id") == true)
+            #expect(failure.fix?.hasPrefix("T0100ACMX is not in this user's `tenants` claim (T0100ACME) either: check tenants[0].id (tenant T0100ACMX) for a typo.") == true,
+                    "\(failure.fix ?? "")")
             #expect(failure.fix?.contains("tenants[0].id (tenant T0100ACMX) is the accessor's external id") == true)
             #expect(report.exitCode == 66)
         }

@@ -148,7 +148,7 @@ struct SetupCheckup {
                                       "not in this user's `\(config.identity.tenantClaim)` claim")) else { return }
                 continue
             }
-            guard await exchangeAndSearch(tenant, idToken: signedIn?.idToken, environment: environment, advice: advice, record) else { return }
+            guard await exchangeAndSearch(tenant, idToken: signedIn?.idToken, claimed: claimed, environment: environment, advice: advice, record) else { return }
         }
 
         // 7. The model backend.
@@ -174,7 +174,7 @@ struct SetupCheckup {
     }
 
     /// TTI-FLOW.md steps 2–6 for one tenant; false when the run must stop.
-    private func exchangeAndSearch(_ tenant: QseekConfig.Tenant, idToken: String?, environment: AppEnvironment, advice: DoctorAdvice,
+    private func exchangeAndSearch(_ tenant: QseekConfig.Tenant, idToken: String?, claimed: Set<String>?, environment: AppEnvironment, advice: DoctorAdvice,
                                    _ record: (DiagnosticResult) -> Bool) async -> Bool {
         let config = environment.config
         let id = tenant.id
@@ -246,7 +246,12 @@ struct SetupCheckup {
             return record(.ok("search", searchTitle, tenant: id,
                               "application \(tenant.applicationID) answered (\(count) passage\(count == 1 ? "" : "s") for \"\(options.probeQuery)\")"))
         } catch {
-            return record(.failed("search", searchTitle, tenant: id, advice.diagnose(error, step: "search", tenant: tenant)))
+            var diagnosis = advice.diagnose(error, step: "search", tenant: tenant)
+            // A tenant id the user's own claim does not list either is most likely mistyped.
+            if (error as? AWSError)?.code == "AccessDeniedException", let claimed, !claimed.contains(id) {
+                diagnosis.fix = "\(id) is not in this user's `\(config.identity.tenantClaim)` claim (\(claimed.sorted().joined(separator: ", "))) either: check \(advice.tenantKey(tenant, "id")) for a typo. " + diagnosis.fix
+            }
+            return record(.failed("search", searchTitle, tenant: id, diagnosis))
         }
     }
 
