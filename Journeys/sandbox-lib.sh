@@ -25,7 +25,8 @@ trap stop_sandbox EXIT
 start_sandbox() {
   "$QSEEK" sandbox serve --port 0 --write-config "$work/sandbox.toml" "$@" > "$work/serve.out" 2> "$work/serve.err" &
   server=$!
-  for _ in $(seq 1 100); do grep -q '^sandbox: ' "$work/serve.out" 2>/dev/null && break; sleep 0.1; done
+  # Up to 60 s: on a loaded machine the sandbox's RSA keys take a while.
+  for _ in $(seq 1 600); do grep -q '^sandbox: ' "$work/serve.out" 2>/dev/null && break; sleep 0.1; done
   config=(--config "$work/sandbox.toml")
 }
 
@@ -37,7 +38,7 @@ sign_in() {
   local err=$work/login-$email.err
   "$QSEEK" login "${config[@]}" "$@" --no-browser --user "$email" 2> "$err" &
   local login=$!
-  for _ in $(seq 1 100); do grep -qo 'http://127.0.0.1[^ ]*/authorize[^ ]*' "$err" 2>/dev/null && break; sleep 0.1; done
+  for _ in $(seq 1 600); do grep -qo 'http://127.0.0.1[^ ]*/authorize[^ ]*' "$err" 2>/dev/null && break; sleep 0.1; done
   curl -s -L -o /dev/null "$(grep -o 'http://127.0.0.1[^ ]*/authorize[^ ]*' "$err" | head -1)"
   wait $login
 }

@@ -15,12 +15,18 @@ public struct CredentialsChain: CredentialsProvider {
     }
 
     public func credentials() async throws -> Credentials {
+        try await resolve().credentials
+    }
+
+    /// The first credentials found and the name of the provider that gave them (`environment`,
+    /// `profile NAME`, …), so `qseek doctor` can say where a refused key came from.
+    public func resolve() async throws -> (source: String, credentials: Credentials) {
         for (name, provider) in providers {
             do {
                 let credentials = try await provider.credentials()
                 // Names the source and the key id only: enough for `qseek doctor`, nothing secret.
                 logger.debug("AWS credentials found", metadata: ["source": "\(name)", "accessKeyId": "\(credentials.accessKeyID)"])
-                return credentials
+                return (name, credentials)
             } catch CredentialsError.notConfigured {
                 continue
             }

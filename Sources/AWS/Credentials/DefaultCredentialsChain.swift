@@ -11,6 +11,14 @@ public enum DefaultCredentialsChain {
     public static func make(explicit: Credentials? = nil, environment: [String: String], transport: any HTTPTransport,
                             files: SharedConfigFiles? = nil, retry: RetryStrategy = RetryStrategy(),
                             logger: Logger = Logger(label: "qseek.aws.credentials")) -> CachedCredentialsProvider {
+        CachedCredentialsProvider(chain(explicit: explicit, environment: environment, transport: transport, files: files,
+                                        retry: retry, logger: logger))
+    }
+
+    /// The same chain without the cache, for callers that need to know which provider answered.
+    public static func chain(explicit: Credentials? = nil, environment: [String: String], transport: any HTTPTransport,
+                             files: SharedConfigFiles? = nil, retry: RetryStrategy = RetryStrategy(),
+                             logger: Logger = Logger(label: "qseek.aws.credentials")) -> CredentialsChain {
         var providers: [(name: String, provider: any CredentialsProvider)] = []
         if let explicit { providers.append(("explicit", StaticCredentialsProvider(explicit))) }
         providers.append(("environment", EnvironmentCredentialsProvider(environment: environment)))
@@ -21,6 +29,6 @@ public enum DefaultCredentialsChain {
             environment: environment, transport: transport, retry: retry, explicitlySelected: selected)))
         providers.append(("container", ContainerCredentialsProvider(environment: environment, transport: transport)))
         providers.append(("instance metadata", InstanceMetadataCredentialsProvider(environment: environment, transport: transport)))
-        return CachedCredentialsProvider(CredentialsChain(providers, logger: logger))
+        return CredentialsChain(providers, logger: logger)
     }
 }

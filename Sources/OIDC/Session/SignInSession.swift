@@ -105,6 +105,23 @@ public actor SignInSession {
         }
     }
 
+    /// What the IdP's token endpoint says about this client id, asked with a refresh token that
+    /// cannot be valid: IdPs authenticate the client before they look at the grant, so
+    /// `invalid_client` (or `unauthorized_client`) means the client id itself is refused, and
+    /// any other refusal means the client passed. Creates no grant. For `qseek doctor`.
+    public func checkClient() async throws -> ClientCheck {
+        let endpoint = try await tokenEndpoint()
+        do {
+            _ = try await endpoint.post(fields: [("grant_type", "refresh_token"), ("refresh_token", "qseek-client-check-" + RandomValue.make())])
+            return .undetermined
+        } catch OIDCError.tokenRequestRefused(let error, let description) {
+            if ["invalid_client", "unauthorized_client"].contains(error) { return .refused(error: error, description: description) }
+            return .accepted
+        } catch OIDCError.unexpectedResponse {
+            return .undetermined
+        }
+    }
+
     /// Forgets the sign-in and, where the IdP advertises RFC 7009 revocation, revokes the
     /// refresh token (which ends the grant) and the access token. Returns whether a
     /// revocation was accepted. The local copy is deleted even when revocation fails.
@@ -150,4 +167,14 @@ public actor SignInSession {
         )
         return TokenEndpoint(metadata: metadata, client: client, verifier: verifier, transport: transport, now: now)
     }
+}
+
+/// The answer of ``SignInSession/checkClient()``.
+public enum ClientCheck: Sendable, Equatable {
+    /// The IdP looked past the client id (it refused only the made-up grant).
+    case accepted
+    /// The IdP refused the client id: `invalid_client` or `unauthorized_client`.
+    case refused(error: String, description: String?)
+    /// The IdP's answer does not tell.
+    case undetermined
 }

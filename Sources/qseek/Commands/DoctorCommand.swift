@@ -36,9 +36,14 @@ struct Doctor: AsyncParsableCommand {
         if report.exitCode != 0 { throw ExitCode(report.exitCode) }
     }
 
-    /// `✓ title [tenant] — detail`, or `✗ title` with indented cause and fix lines.
+    /// `✓ title [tenant] — detail`, `– title — skipped — reason`, or `✗ title` with indented
+    /// cause and fix lines. A skipped step never shows ✓: it proved nothing.
     static func lines(for result: DiagnosticResult) -> String {
-        let mark = result.status == .failed ? "✗" : "✓"
+        let mark = switch result.status {
+        case .ok: "✓"
+        case .failed: "✗"
+        case .skipped: "–"
+        }
         var line = "\(mark) \(result.title)"
         if let tenant = result.tenant { line += " [\(tenant.sanitizedForTerminal)]" }
         if result.status == .skipped { line += " — skipped" }

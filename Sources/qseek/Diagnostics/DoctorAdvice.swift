@@ -9,6 +9,8 @@ struct DoctorAdvice {
     var config: QseekConfig
     /// The base identity's ARN, once GetCallerIdentity told it (for trust-policy advice).
     var callerARN: String?
+    /// Where the base key came from, once the aws-identity step failed (for key advice).
+    var baseSource: BaseCredentialsSource?
 
     func tenantKey(_ tenant: QseekConfig.Tenant, _ key: String) -> String {
         let index = config.tenants.firstIndex { $0.id == tenant.id } ?? 0
@@ -66,11 +68,19 @@ struct DoctorAdvice {
             }
             return aws("Check [aws].data_accessor_role_arn = \"\(role)\": that role's trust policy must allow your base identity\(caller) sts:AssumeRole, sts:TagSession and sts:SetContext.")
         case "ExpiredToken", "InvalidClientTokenId", "SignatureDoesNotMatch", "UnrecognizedClientException", "InvalidSignatureException":
-            if step == "aws-identity" || step == "assume-role" || step == "identity-aware-role" {
-                return aws("Renew the ISV's base AWS credentials (e.g. `aws sso login`), or fix [aws].profile / the access key and secret.")
+            // These steps (and the Bedrock model) sign with the ISV's base key.
+            if ["aws-identity", "assume-role", "identity-aware-role", "model"].contains(step) {
+                return baseKeyRefused(error, cause: cause)
             }
             return aws("Run `qseek doctor` again; the role credentials expired or were refused while in use.")
         case "invalid_grant", "InvalidGrantException":
+            let text = (error.message ?? "").lowercased()
+            if text.contains("audience") {
+                return aws("The customer's trusted token issuer does not accept audience \(config.identity.clientID): check [identity].client_id (the ID tokens' audience) against the audience the customer configured on the trusted token issuer in their IAM Identity Center.")
+            }
+            if text.contains("issuer") {
+                return aws("The customer's trusted token issuer must be configured with issuer \(config.identity.issuer) exactly (the [identity].issuer of this config).")
+            }
             return aws("In the customer's IAM Identity Center, the trusted token issuer must use issuer \(config.identity.issuer) exactly and accept audience \(config.identity.clientID), and its attribute mapping (usually email) must match a user there. If your sign-in expired, run `qseek login`.")
         case "invalid_client", "InvalidClientException":
             return aws(tenant.map { "Set \(tenantKey($0, "idc_application_arn")) to the data accessor's IAM Identity Center application ARN the customer gave you." }
@@ -105,6 +115,40 @@ struct DoctorAdvice {
                 return aws("The service is busy or failing; try again in a minute.")
             }
             return aws("See the service's answer above; `qseek doctor --debug FILE` logs every request with its request id.")
+        }
+    }
+
+    /// STS refused the ISV's base key: say which half is wrong and where it is set.
+    private func baseKeyRefused(_ error: AWSError, cause: String) -> Diagnosis {
+        let source = baseSource
+        let key = source?.accessKeyID.map { "access key \($0)" } ?? "the access key"
+        // The service's own words, without the generic "expired or wrong" advice of userMessage.
+        let answer = "\(error.service) answered \(error.code)" + (error.message.map { ": \($0)" } ?? "")
+            + (error.requestID.map { " [request \($0)]" } ?? "")
+        let generic = "Renew the ISV's base AWS credentials (e.g. `aws sso login`), or fix [aws].profile / the access key and secret."
+        switch error.code {
+        case "SignatureDoesNotMatch", "InvalidSignatureException":
+            if (error.message ?? "").lowercased().contains("expired") {
+                return Diagnosis(cause: cause, fix: "The request's time is too far from AWS's: set this computer's clock right (NTP).", CommandFailure.aws)
+            }
+            guard let source, !source.temporary else {
+                return Diagnosis(cause: cause, fix: generic, CommandFailure.aws)
+            }
+            return Diagnosis(cause: "The base credentials' secret access key is wrong: it does not belong to \(key) (\(answer)).",
+                             fix: "Fix \(source.secretSetting): the secret must be the one created with \(key) (if it is lost, create a new access key in IAM and set both halves).",
+                             CommandFailure.aws)
+        case "InvalidClientTokenId", "UnrecognizedClientException":
+            guard let source else { return Diagnosis(cause: cause, fix: generic, CommandFailure.aws) }
+            if source.temporary {
+                return Diagnosis(cause: "AWS does not accept the session token of the temporary base credentials (\(answer)).",
+                                 fix: "Renew \(source.keySetting) (e.g. `aws sso login`).", CommandFailure.aws)
+            }
+            return Diagnosis(cause: "AWS does not know \(key): it is mistyped, deleted or deactivated (\(answer)).",
+                             fix: "Fix \(source.keySetting) (and the secret next to it) with an active access key of the ISV's IAM user.",
+                             CommandFailure.aws)
+        default:
+            let fix = source.map { "Renew \($0.keySetting) (e.g. `aws sso login`, or fetch new temporary keys)." } ?? generic
+            return Diagnosis(cause: cause, fix: fix, CommandFailure.aws)
         }
     }
 }

@@ -87,7 +87,11 @@ struct SetupCheckup {
             metadata = found
             guard record(.ok("discovery", discoveryTitle, "\(found.issuer)")) else { return }
         } catch {
-            guard record(.failed("discovery", discoveryTitle, advice.diagnose(error, step: "discovery"))) else { return }
+            var diagnosis = advice.diagnose(error, step: "discovery")
+            if case OIDCError.network = error, let url = try? ProviderMetadata.discoveryURL(for: config.identity.issuer) {
+                diagnosis.cause = "GET \(url.absoluteString) failed. " + diagnosis.cause
+            }
+            guard record(.failed("discovery", discoveryTitle, diagnosis)) else { return }
         }
 
         // 3. The IdP's signing keys.
@@ -108,7 +112,7 @@ struct SetupCheckup {
             let until = ISO8601DateFormatter().string(from: tokens.claims.expiresAt)
             guard record(.ok("sign-in", signInTitle, "\(who), ID token valid until \(until)")) else { return }
         } catch {
-            guard record(.failed("sign-in", signInTitle, advice.diagnose(error, step: "sign-in"))) else { return }
+            guard record(.failed("sign-in", signInTitle, await signInDiagnosis(error, environment: environment, advice: advice))) else { return }
         }
 
         // 5. The ISV's own AWS identity.
@@ -118,6 +122,7 @@ struct SetupCheckup {
             advice.callerARN = caller.arn
             guard record(.ok("aws-identity", identityTitle, "\(caller.arn) (account \(caller.account))")) else { return }
         } catch {
+            advice.baseSource = await BaseCredentialsSource.find(environment)
             guard record(.failed("aws-identity", identityTitle, advice.diagnose(error, step: "aws-identity"))) else { return }
         }
 
@@ -143,7 +148,7 @@ struct SetupCheckup {
                                       "not in this user's `\(config.identity.tenantClaim)` claim")) else { return }
                 continue
             }
-            guard await exchangeAndSearch(tenant, idToken: signedIn?.idToken, environment: environment, advice: advice, record) else { return }
+            guard await exchangeAndSearch(tenant, idToken: signedIn?.idToken, claimed: claimed, environment: environment, advice: advice, record) else { return }
         }
 
         // 7. The model backend.
@@ -169,7 +174,7 @@ struct SetupCheckup {
     }
 
     /// TTI-FLOW.md steps 2–6 for one tenant; false when the run must stop.
-    private func exchangeAndSearch(_ tenant: QseekConfig.Tenant, idToken: String?, environment: AppEnvironment, advice: DoctorAdvice,
+    private func exchangeAndSearch(_ tenant: QseekConfig.Tenant, idToken: String?, claimed: Set<String>?, environment: AppEnvironment, advice: DoctorAdvice,
                                    _ record: (DiagnosticResult) -> Bool) async -> Bool {
         let config = environment.config
         let id = tenant.id
@@ -241,7 +246,12 @@ struct SetupCheckup {
             return record(.ok("search", searchTitle, tenant: id,
                               "application \(tenant.applicationID) answered (\(count) passage\(count == 1 ? "" : "s") for \"\(options.probeQuery)\")"))
         } catch {
-            return record(.failed("search", searchTitle, tenant: id, advice.diagnose(error, step: "search", tenant: tenant)))
+            var diagnosis = advice.diagnose(error, step: "search", tenant: tenant)
+            // A tenant id the user's own claim does not list either is most likely mistyped.
+            if (error as? AWSError)?.code == "AccessDeniedException", let claimed, !claimed.contains(id) {
+                diagnosis.fix = "\(id) is not in this user's `\(config.identity.tenantClaim)` claim (\(claimed.sorted().joined(separator: ", "))) either: check \(advice.tenantKey(tenant, "id")) for a typo. " + diagnosis.fix
+            }
+            return record(.failed("search", searchTitle, tenant: id, diagnosis))
         }
     }
 

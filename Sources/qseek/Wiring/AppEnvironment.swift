@@ -19,6 +19,8 @@ struct AppEnvironment: Sendable {
     let identityTransport: any OIDC.HTTPTransport
     /// The ISV's base AWS identity (the standard chain, a profile, or the config's static key).
     let baseCredentials: any CredentialsProvider
+    /// The standard chain behind `baseCredentials`, uncached; nil when the config holds the key.
+    let baseCredentialsChain: CredentialsChain?
     let endpoints: EndpointResolver
     let exchange: TrustedIdentityExchange
     let search: PassageSearch
@@ -74,8 +76,11 @@ struct AppEnvironment: Sendable {
         let base: any CredentialsProvider
         if !config.aws.accessKeyID.isEmpty {
             base = StaticCredentialsProvider(Credentials(accessKeyID: config.aws.accessKeyID, secretAccessKey: config.aws.secretAccessKey))
+            baseCredentialsChain = nil
         } else {
-            base = DefaultCredentialsChain.make(environment: awsEnvironment, transport: self.transport, logger: logger)
+            let chain = DefaultCredentialsChain.chain(environment: awsEnvironment, transport: self.transport, logger: logger)
+            base = CachedCredentialsProvider(chain)
+            baseCredentialsChain = chain
         }
         baseCredentials = base
         guard !config.aws.dataAccessorRoleARN.isEmpty else {
