@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # AWS interop proofs against software nobody here wrote: botocore (signatures, serialisation,
 # event-stream frames) and moto_server (STS with signature checking on). Only 127.0.0.1 is used.
-# Usage: Interop/aws/run.sh   (SCRATCH=.build-aws to reuse a build folder; default .build)
+# Usage: Interop/aws/run.sh [BIN_DIR]   (BIN_DIR holding qseek-aws-probe, as .ci/run passes it;
+#        without it the probe is built in SCRATCH, default .build)
 set -euo pipefail
 
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
@@ -14,14 +15,18 @@ if ! command -v moto_server >/dev/null 2>&1 || ! python3 -c "import flask, flask
     python3 -m pip install --quiet 'moto[server]'
 fi
 
-build_log="$(mktemp)"
-if ! swift build --scratch-path "$scratch" --product qseek-aws-probe >"$build_log" 2>&1; then
-    cat "$build_log"
-    echo "aws interop: 0 passed, 1 failed"
-    exit 1
+if [ -n "${1:-}" ] && [ -x "$1/qseek-aws-probe" ]; then
+    export QSEEK_AWS_PROBE="$(cd "$1" && pwd)/qseek-aws-probe"
+else
+    build_log="$(mktemp)"
+    if ! swift build --scratch-path "$scratch" --product qseek-aws-probe >"$build_log" 2>&1; then
+        cat "$build_log"
+        echo "aws interop: 0 passed, 1 failed"
+        exit 1
+    fi
+    rm -f "$build_log"
+    export QSEEK_AWS_PROBE="$(swift build --scratch-path "$scratch" --show-bin-path)/qseek-aws-probe"
 fi
-rm -f "$build_log"
-export QSEEK_AWS_PROBE="$(swift build --scratch-path "$scratch" --show-bin-path)/qseek-aws-probe"
 
 passed=0
 failed=0

@@ -4,7 +4,8 @@
 # loopback receiver. This script plays the browser (browser.py). Only 127.0.0.1/localhost is
 # ever contacted, apart from PyPI for the install.
 #
-# Usage: Interop/oidc/run.sh            (from anywhere; builds qseek if needed)
+# Usage: Interop/oidc/run.sh [BIN_DIR]  (from anywhere; BIN_DIR holds qseek, as .ci/run passes
+#        it; without it qseek is built in SCRATCH)
 # Env:   SCRATCH  swift build scratch path (default .build)
 #        OIDC_MOCK_VERSION  provider version (default 0.4.8)
 set -euo pipefail
@@ -61,9 +62,13 @@ if ! "$venv/bin/python" -c "import importlib.metadata as m, sys; sys.exit(0 if m
 fi
 
 # --- qseek --------------------------------------------------------------------------------
-log "building qseek"
-(cd "$repo" && swift build --scratch-path "$scratch" --product qseek >"$work/build.log" 2>&1) || { cat "$work/build.log" >&2; exit 1; }
-qseek="$(cd "$repo" && swift build --scratch-path "$scratch" --show-bin-path)/qseek"
+if [ -n "${1:-}" ] && [ -x "$1/qseek" ]; then
+    qseek="$(cd "$1" && pwd)/qseek"
+else
+    log "building qseek"
+    (cd "$repo" && swift build --scratch-path "$scratch" --product qseek >"$work/build.log" 2>&1) || { cat "$work/build.log" >&2; exit 1; }
+    qseek="$(cd "$repo" && swift build --scratch-path "$scratch" --show-bin-path)/qseek"
+fi
 
 free_port() { "$python" -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()'; }
 

@@ -28,7 +28,7 @@ public enum AccessorError: Error, Sendable {
         switch error {
         case let error as AWSError: return error.userMessage
         case let error as AccessorError: return error.userMessage
-        case let error as ParameterValidationError: return "qseek refused to send an invalid request: \(error)"
+        case let error as ParameterValidationError: return "qseek refused to send an invalid request: \(error.userMessage)"
         case let error as TransportError: return "Network problem: \(error.userMessage)"
         case let error as CredentialsError: return "The ISV's AWS credentials: \(error.userMessage)"
         case is CancellationError: return "Cancelled."

@@ -22,17 +22,17 @@ struct DoctorAdvice {
         case let error as AWSError:
             return diagnose(error, step: step, tenant: tenant)
         case let error as TransportError:
-            return Diagnosis(cause: "Network problem: \(error)",
+            return Diagnosis(cause: "Network problem: \(error.userMessage)",
                              fix: "Check that the endpoint is reachable (the [endpoints] section, AWS_ENDPOINT_URL*) and the network or proxy.",
                              CommandFailure.network)
         case let error as CredentialsError:
-            return Diagnosis(cause: "The ISV's base AWS credentials: \(error)",
+            return Diagnosis(cause: "The ISV's base AWS credentials: \(error.userMessage)",
                              fix: "Make credentials available: set [aws].profile (or AWS_PROFILE) to a profile that works, run `aws sso login` for SSO profiles, or export AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY.",
                              CommandFailure.aws)
         case let error as EndpointError:
-            return Diagnosis(cause: "\(error)", fix: "Fix the region or the endpoint override in the config.", CommandFailure.usage)
+            return Diagnosis(cause: error.userMessage, fix: "Fix the region or the endpoint override in the config.", CommandFailure.usage)
         case let error as ParameterValidationError:
-            return Diagnosis(cause: "qseek refused to send an invalid request: \(error)",
+            return Diagnosis(cause: "qseek refused to send an invalid request: \(error.userMessage)",
                              fix: "Fix the value named above in the config (`qseek config check` shows its line).", CommandFailure.usage)
         case let error as OIDCError:
             let fix: String

@@ -347,7 +347,7 @@ struct SetupCheckup {
 /// Transport failures in words (without a type dump).
 enum AWSErrorText {
     static func describe(_ error: any Error) -> String {
-        if let error = error as? TransportError { return "\(error)" }
+        if let error = error as? TransportError { return error.userMessage }
         return String(describing: type(of: error))
     }
 }

@@ -206,8 +206,9 @@ struct CredentialSourcesTests {
             }
         }) { server in
             try await Fixtures.withTransport { transport in
-                let provider = InstanceMetadataCredentialsProvider(environment: ["AWS_EC2_METADATA_SERVICE_ENDPOINT": server.baseURL + "/"],
+                var provider = InstanceMetadataCredentialsProvider(environment: ["AWS_EC2_METADATA_SERVICE_ENDPOINT": server.baseURL + "/"],
                                                                    transport: transport)
+                provider.timeout = .seconds(30)  // the 1-second default is for real IMDS, not a loaded CI machine
                 let credentials = try await provider.credentials()
                 #expect(credentials.accessKeyID == "ASIAIMDS")
                 #expect(server.requests.map(\.method) == ["PUT", "GET", "GET"])
