@@ -137,6 +137,8 @@ check "the passages pane says the resumed turn's passages are not kept" grep -q 
 tmux_ send-keys -t j -l "and who responded to the outage?"
 tmux_ send-keys -t j Enter
 wait_for "answering…" 30
+screen > "$work/followup.txt"; check "the follow-up is searched with the earlier question's words, and the chat says so" \
+  grep -q "searched: and who responded to the outage?" "$work/followup.txt" || { grep -i "searched" "$work/followup.txt" >&2; false; }
 sleep 2  # a few deltas arrive, one every 400 ms; the whole answer takes about ten seconds
 check "the follow-up's answer is still being written" screen_shows "answering…"
 tmux_ send-keys -t j C-c

@@ -10,8 +10,11 @@ public struct Conversation: Sendable, Equatable {
 
     public struct Turn: Sendable, Equatable {
         public var question: String
-        /// The query text actually sent (filters removed).
+        /// The question without its filters: what the prompt asks.
         public var queryText: String
+        /// The text actually searched for: the question, or for a follow-up the question with
+        /// the previous search's content words (shown in the chat when it differs).
+        public var searchText: String
         public var queryID: QueryID
         public var status: Status
         /// The answer as it streams in, with its finished Markdown blocks parsed once.
@@ -31,9 +34,10 @@ public struct Conversation: Sendable, Equatable {
         /// The citation of passage `number` in this turn, if the prompt had it.
         public func citation(_ number: Int) -> Citation? { citations.first { $0.number == number } }
 
-        public init(question: String, queryText: String, queryID: QueryID, status: Status) {
+        public init(question: String, queryText: String, searchText: String? = nil, queryID: QueryID, status: Status) {
             self.question = question
             self.queryText = queryText
+            self.searchText = searchText ?? queryText
             self.queryID = queryID
             self.status = status
         }

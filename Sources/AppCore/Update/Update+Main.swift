@@ -127,9 +127,11 @@ func submitQuestion(_ state: inout AppState) -> [Effect] {
     effects += stopAnswer(&state)
     state.conversation.selectedCitation = nil
     let id = state.makeQueryID()
-    let query = PassageQuery(tenant: tenant, text: parsed.text, filter: parsed.filter,
+    let searchText = FollowUpQuery.searchText(for: parsed.text, previous: state.conversation.current?.searchText)
+    let query = PassageQuery(tenant: tenant, text: searchText, filter: parsed.filter,
                              pageSize: state.pageSize, maxPages: state.maxPages)
-    state.conversation.turns.append(.init(question: line, queryText: parsed.text, queryID: id, status: .searching))
+    state.conversation.turns.append(.init(question: line, queryText: parsed.text, searchText: searchText, queryID: id,
+                                          status: .searching))
     state.conversation.scrollOffset = 0
     state.passages = PassagesState()
     state.passages.queryID = id
@@ -164,7 +166,7 @@ func searchFailed(_ failure: Failure, query: QueryID, state: inout AppState) -> 
         state.passages.retriedAfterExpiry = true
         state.passages.items = []
         state.passages.pagesReceived = 0
-        let retry = PassageQuery(tenant: tenant, text: turn.queryText,
+        let retry = PassageQuery(tenant: tenant, text: turn.searchText,
                                  filter: (try? FilteredQuery.parse(turn.question))?.filter,
                                  pageSize: state.pageSize, maxPages: state.maxPages)
         state.retryAfterExchange = PendingSearch(query: retry, id: query)

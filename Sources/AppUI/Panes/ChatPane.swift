@@ -23,6 +23,9 @@ struct ChatPane {
         let last = state.conversation.turns.indices.last
         for (index, turn) in state.conversation.turns.enumerated() {
             plain("› " + turn.question.safeLines, theme[.accent])
+            if turn.searchText != turn.queryText {
+                plain("searched: " + turn.searchText.safeLine, theme[.muted])
+            }
             let (status, style): (String, Style) = switch turn.status {
             case .searching: ("searching…", theme[.muted])
             case .retrieved(let count): ("\(count) passage\(count == 1 ? "" : "s") retrieved", theme[.muted])
