@@ -193,7 +193,9 @@ let package = Package(
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),
                 .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
-            ]
+            ],
+            // Recorded event streams and the openai SDK's reading of them, read via #filePath.
+            exclude: ["Fixtures"]
         ),
         .testTarget(name: "AppCoreTests", dependencies: ["AppCore", "Accessor", "Assistant"]),
         .testTarget(name: "HistoryTests", dependencies: ["History"]),
