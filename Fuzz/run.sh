@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Fuzzes qseek's parsers with libFuzzer (coverage-guided, AddressSanitizer on).
 # Usage: Fuzz/run.sh [SECONDS_PER_TARGET] [TARGET...]     (default 60 s, every target)
+# Env:   SCRATCH  swift build scratch path (default .build-fuzz)
 # Seeds: Fuzz/corpus/TARGET (committed). New interesting inputs go to a scratch corpus;
 # crashes go to Fuzz/crashes/TARGET/, which `qseek-fuzz TARGET Fuzz/crashes/TARGET` (and CI)
 # replays in a plain build: every crash found becomes a regression input.
@@ -9,7 +10,8 @@ cd "$(dirname "$0")/.."
 seconds=${1:-60}
 shift || true
 targets=("$@")
-[ ${#targets[@]} -gt 0 ] || targets=(input-decoder sanitizer filter config event-stream sts-xml aws-error jwt)
+scratch=${SCRATCH:-.build-fuzz}
+[ ${#targets[@]} -gt 0 ] || targets=(input-decoder sanitizer filter config event-stream sts-xml aws-error jwt sse)
 
 # Leak detection is off: the Swift runtime, Foundation's XML and JSON parsers and TOMLKit keep
 # process-wide caches that LeakSanitizer reports on the first input, which would stop the run.
@@ -17,11 +19,11 @@ targets=("$@")
 # target's; so instrument for libFuzzer (8-bit counters + PC table, compare tracing) and link
 # libFuzzer without its main: qseek-fuzz calls LLVMFuzzerRunDriver itself.
 no_main=$(ls "$(dirname "$(dirname "$(readlink -f "$(command -v swift)")")")"/lib/clang/*/lib/linux/libclang_rt.fuzzer_no_main-x86_64.a | head -1)
-swift build -c release --scratch-path .build-fuzz --product qseek-fuzz \
+swift build -c release --scratch-path "$scratch" --product qseek-fuzz \
   -Xswiftc -sanitize=address -Xswiftc -sanitize-coverage=edge,trace-cmp,inline-8bit-counters,pc-table \
   -Xswiftc -DFUZZING -Xlinker "$no_main" -Xlinker -lstdc++ >/tmp/qseek-fuzz-build.log 2>&1 \
   || { tail -20 /tmp/qseek-fuzz-build.log; exit 1; }
-fuzzer="$(swift build -c release --scratch-path .build-fuzz --show-bin-path)/qseek-fuzz"
+fuzzer="$(swift build -c release --scratch-path "$scratch" --show-bin-path)/qseek-fuzz"
 
 printf '%-14s %12s %8s %8s\n' target executions seconds crashes
 total_crashes=0
