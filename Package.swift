@@ -128,7 +128,7 @@ let package = Package(
         // replays the corpus and the saved crashes, which CI does).
         .executableTarget(
             name: "qseek-fuzz",
-            dependencies: ["Terminal", "AWS", "OIDC", "Accessor", "QseekConfiguration"],
+            dependencies: ["Terminal", "AWS", "OIDC", "Accessor", "Assistant", "QseekConfiguration"],
             path: "Sources/QseekFuzz"
         ),
         // Median search time over 10,000 documents; run it built with `-c release`.
@@ -194,7 +194,9 @@ let package = Package(
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),
                 .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
-            ]
+            ],
+            // Recorded event streams and the openai SDK's reading of them, read via #filePath.
+            exclude: ["Fixtures"]
         ),
         .testTarget(name: "AppCoreTests", dependencies: ["AppCore", "Accessor", "Assistant"]),
         .testTarget(name: "HistoryTests", dependencies: ["History"]),

@@ -1,4 +1,5 @@
 import Accessor
+import Assistant
 import AWS
 import Foundation
 import OIDC
@@ -62,6 +63,25 @@ struct FuzzTarget: Sendable {
             let jwks = Data(bytes[..<split])
             let token = String(decoding: bytes[min(split + 1, bytes.count)...], as: UTF8.self)
             runBlocking { await verifyToken(token, jwks: jwks) }
+        },
+        FuzzTarget(name: "sse") { bytes in
+            // Read whole, and in reads whose lengths the input's own bytes pick: the same events
+            // or the same refusal. Small limits, so inputs can reach them.
+            func parser() -> ServerSentEventParser { ServerSentEventParser(maximumLineLength: 4096, maximumDataLength: 8192) }
+            var whole = parser()
+            let expected = try? whole.append(bytes)
+            var chunked = parser()
+            var events: [ServerSentEvent] = []
+            var refused = false
+            var start = 0
+            while start < bytes.count && !refused {
+                let end = min(bytes.count, start + 1 + Int(bytes[start]) % 32)
+                do { events += try chunked.append(bytes[start..<end]) } catch { refused = true }
+                start = end
+            }
+            precondition((refused ? nil : events) == expected, "splitting the input into reads changed the events")
+            let decoder = ChatCompletionStreamDecoder()
+            for event in events { _ = try? decoder.decode(event) }
         },
     ]
 }

@@ -48,7 +48,51 @@ struct ServerSentEventParserTests {
     @Test("A line longer than the limit fails instead of growing without bound")
     func lineLimit() {
         var parser = ServerSentEventParser(maximumLineLength: 16)
-        #expect(throws: ServerSentEventsError.self) { try parser.append(Array(String(repeating: "x", count: 17).utf8)) }
+        #expect(throws: ServerSentEventsError.lineTooLong(limit: 16)) { try parser.append(Array(String(repeating: "x", count: 17).utf8)) }
+    }
+
+    @Test("Data lines piling up without the blank line that ends the event fail too")
+    func dataLimit() {
+        var parser = ServerSentEventParser(maximumLineLength: 16, maximumDataLength: 32)
+        #expect(throws: ServerSentEventsError.eventTooLarge(limit: 32)) {
+            try parser.append(Array(String(repeating: "data: 0123456789\n", count: 4).utf8))
+        }
+    }
+}
+
+@Suite("A streamed Chat Completions body, from bytes to model events")
+struct ChatCompletionStreamTests {
+    static func chunk(_ content: String) -> String {
+        #"data: {"choices":[{"index":0,"delta":{"content":"\#(content)"},"finish_reason":null}]}"# + "\n\n"
+    }
+
+    @Test("Text that arrived before an error in the same read is handed over before the error")
+    func textBeforeError() {
+        var body = ChatCompletionStream()
+        var events: [ModelEvent] = []
+        #expect(throws: ModelError.service("overloaded")) {
+            try body.append(Array((Self.chunk("Half") + #"data: {"error":{"message":"overloaded"}}"# + "\n\n").utf8)) { events.append($0) }
+        }
+        #expect(events == [.text("Half")])
+    }
+
+    @Test("A body that ends before a finish reason and [DONE] was cut off: a network error, not an answer")
+    func cutOff() throws {
+        var body = ChatCompletionStream()
+        try body.append(Array(Self.chunk("Half").utf8)) { _ in }
+        #expect(throws: ModelError.self) { try body.finish() }
+    }
+
+    @Test("A finish reason without [DONE] is a whole answer; nothing after [DONE] is read")
+    func finishWithoutDone() throws {
+        var finished = ChatCompletionStream()
+        try finished.append(Array((#"data: {"choices":[{"index":0,"delta":{},"finish_reason":"stop"}]}"# + "\n\n").utf8)) { _ in }
+        try finished.finish()
+        var done = ChatCompletionStream()
+        var events: [ModelEvent] = []
+        try done.append(Array(("data: [DONE]\n\n" + Self.chunk("late")).utf8)) { events.append($0) }
+        #expect(done.isDone && events.isEmpty)
+        try done.finish()
     }
 }
 

@@ -67,26 +67,16 @@ public struct OpenAIChatModel: ModelBackend {
             }
             throw ModelError.service("HTTP \(response.status.code) from \(host): \(redacted(Self.errorMessage(in: body) ?? response.status.reasonPhrase))")
         }
-        var parser = ServerSentEventParser()
-        let decoder = ChatCompletionStreamDecoder()
+        var body = ChatCompletionStream()
         for try await chunk in response.body {
-            let sse: [ServerSentEvent]
             do {
-                sse = try parser.append(chunk.readableBytesView)
+                try body.append(chunk.readableBytesView) { continuation.yield($0) }
             } catch {
-                throw ModelError.malformedStream(error.userMessage)
+                throw ModelError(redacting: error, key: apiKey)
             }
-            for event in sse {
-                let decoded: ChatCompletionStreamDecoder.Outcome
-                do {
-                    decoded = try decoder.decode(event)
-                } catch {
-                    throw ModelError(redacting: error, key: apiKey)
-                }
-                for modelEvent in decoded.events { continuation.yield(modelEvent) }
-                if decoded.isDone { return }
-            }
+            if body.isDone { return }
         }
+        try body.finish()
     }
 
     private func redacted(_ text: String) -> String {
@@ -132,50 +122,5 @@ extension ModelError {
         case .network(let text): self = .network(clean(text))
         case .malformedStream(let text): self = .malformedStream(clean(text))
         }
-    }
-}
-
-/// Turns the `data:` of Chat Completions chunks into model events.
-struct ChatCompletionStreamDecoder {
-    struct Outcome: Equatable {
-        var events: [ModelEvent] = []
-        var isDone = false
-    }
-
-    private struct Chunk: Decodable {
-        struct Choice: Decodable {
-            struct Delta: Decodable { var content: String? }
-            var delta: Delta?
-            var finish_reason: String?
-        }
-        struct Usage: Decodable {
-            var prompt_tokens: Int
-            var completion_tokens: Int
-        }
-        struct Failure: Decodable { var message: String? }
-        var choices: [Choice]?
-        var usage: Usage?
-        var error: Failure?
-    }
-
-    func decode(_ event: ServerSentEvent) throws(ModelError) -> Outcome {
-        let data = event.data.trimmingCharacters(in: .whitespaces)
-        if data == "[DONE]" { return Outcome(isDone: true) }
-        let chunk: Chunk
-        do {
-            chunk = try JSONDecoder().decode(Chunk.self, from: Data(data.utf8))
-        } catch {
-            throw .malformedStream("a chunk is not the JSON of a chat completion.")
-        }
-        if let failure = chunk.error { throw .service(failure.message ?? "the stream reported an error.") }
-        var outcome = Outcome()
-        for choice in chunk.choices ?? [] {
-            if let text = choice.delta?.content, !text.isEmpty { outcome.events.append(.text(text)) }
-            if let reason = choice.finish_reason { outcome.events.append(.stopped(reason: reason)) }
-        }
-        if let usage = chunk.usage {
-            outcome.events.append(.usage(ModelUsage(inputTokens: usage.prompt_tokens, outputTokens: usage.completion_tokens)))
-        }
-        return outcome
     }
 }

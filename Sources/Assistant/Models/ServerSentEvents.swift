@@ -13,10 +13,18 @@ public struct ServerSentEvent: Sendable, Equatable {
     }
 }
 
-/// A line longer than the parser accepts: a broken or hostile server.
-public struct ServerSentEventsError: Error, Sendable, Equatable {
-    public var limit: Int
-    public var userMessage: String { "an event-stream line was longer than \(limit / 1024) KiB" }
+/// A line or an event larger than the parser accepts: a broken or hostile server.
+public enum ServerSentEventsError: Error, Sendable, Equatable {
+    case lineTooLong(limit: Int)
+    /// Many `data:` lines without the blank line that ends the event.
+    case eventTooLarge(limit: Int)
+
+    public var userMessage: String {
+        switch self {
+        case .lineTooLong(let limit): return "an event-stream line was longer than \(limit) bytes"
+        case .eventTooLarge(let limit): return "an event-stream event carried more than \(limit) bytes of data"
+        }
+    }
 }
 
 /// Parses a `text/event-stream` body fed in arbitrary chunks, as the spec's algorithm does:
@@ -32,11 +40,14 @@ public struct ServerSentEventParser: Sendable {
     private var data: [UInt8] = []
     private var hasData = false
     private var lastEventID = ""
-    /// The longest line kept; longer ones fail the stream rather than grow without bound.
+    /// The longest line kept, and the most data one event collects: more fails the stream
+    /// rather than grow without bound.
     public let maximumLineLength: Int
+    public let maximumDataLength: Int
 
-    public init(maximumLineLength: Int = 1 << 20) {
+    public init(maximumLineLength: Int = 1 << 20, maximumDataLength: Int = 8 << 20) {
         self.maximumLineLength = maximumLineLength
+        self.maximumDataLength = maximumDataLength
     }
 
     /// Feeds bytes and returns the events they completed.
@@ -50,18 +61,18 @@ public struct ServerSentEventParser: Sendable {
             switch byte {
             case 0x0D:
                 afterCR = true
-                if let event = endLine() { events.append(event) }
+                if let event = try endLine() { events.append(event) }
             case 0x0A:
-                if let event = endLine() { events.append(event) }
+                if let event = try endLine() { events.append(event) }
             default:
-                guard line.count < maximumLineLength else { throw ServerSentEventsError(limit: maximumLineLength) }
+                guard line.count < maximumLineLength else { throw .lineTooLong(limit: maximumLineLength) }
                 line.append(byte)
             }
         }
         return events
     }
 
-    private mutating func endLine() -> ServerSentEvent? {
+    private mutating func endLine() throws(ServerSentEventsError) -> ServerSentEvent? {
         defer { line.removeAll(keepingCapacity: true) }
         if atStart {
             atStart = false
@@ -83,6 +94,7 @@ public struct ServerSentEventParser: Sendable {
         case "event":
             eventType = String(decoding: value, as: UTF8.self)
         case "data":
+            guard data.count + value.count < maximumDataLength else { throw .eventTooLarge(limit: maximumDataLength) }
             if hasData { data.append(0x0A) }
             data.append(contentsOf: value)
             hasData = true
