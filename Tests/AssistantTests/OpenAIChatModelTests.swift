@@ -46,7 +46,45 @@ struct OpenAIChatModelTests {
                 #expect(error.userMessage.contains("HTTP 401"))
                 #expect(error.userMessage.contains("Incorrect API key"))
                 #expect(!error.userMessage.contains("sk-test-key"))
+                #expect(error.userMessage.contains("[model].api_key_env"), "says what to check")
             }
+        }
+    }
+
+    @Test("An unknown model and a rate limit say what to do", arguments: [
+        (404, #"{"error":{"message":"model 'llama9' not found"}}"#, "Check [model].model_id"),
+        (429, #"{"error":{"message":"Rate limit reached"}}"#, "wait a moment and ask again"),
+        (503, "upstream down", "try again later"),
+    ])
+    func advice(status: Int, body: String, advice: String) async throws {
+        try await LocalHTTPServer.with({ _ in .text(status, body) }) { server in
+            let model = try OpenAIChatModel(modelID: "llama9", baseURL: server.baseURL + "/v1", apiKey: nil)
+            do {
+                for try await _ in model.answer(ModelRequest(prompt: "p")) {}
+                Issue.record("HTTP \(status) was swallowed")
+            } catch let error as ModelError {
+                #expect(error.userMessage.contains("HTTP \(status)"))
+                #expect(error.userMessage.contains(advice), "\(error.userMessage)")
+            }
+        }
+    }
+
+    @Test("A refused connection says the server is not running there, in words")
+    func refusedConnection() async throws {
+        let server = try await LocalHTTPServer.start { _ in .text(200, "") }
+        let url = server.baseURL + "/v1"
+        await server.stop()
+        let model = try OpenAIChatModel(modelID: "llama3", baseURL: url, apiKey: nil)
+        do {
+            for try await _ in model.answer(ModelRequest(prompt: "p")) {}
+            Issue.record("a closed port answered")
+        } catch let error as ModelError {
+            guard case .network(let text) = error else {
+                Issue.record("not a network error: \(error)")
+                return
+            }
+            #expect(text.contains("connection refused") && text.contains("[model].base_url"), "\(text)")
+            #expect(!text.contains("HTTPClientError") && !text.contains("errno"))
         }
     }
 

@@ -41,6 +41,9 @@ public final class AsyncHTTPTransport: HTTPTransport {
                            read: .nanoseconds(Self.nanoseconds(configuration.readTimeout))))
         clientConfiguration.decompression = .disabled
         clientConfiguration.redirectConfiguration = .disallow
+        // A refused connection fails at once and the SDK-standard retry strategy decides what
+        // to do, as botocore does; AsyncHTTPClient would otherwise retry it until the connect timeout.
+        clientConfiguration.connectionPool.retryConnectionEstablishment = false
         self.client = HTTPClient(eventLoopGroupProvider: .singleton, configuration: clientConfiguration)
     }
 
@@ -117,30 +120,13 @@ public final class AsyncHTTPTransport: HTTPTransport {
             case .readTimeout, .deadlineExceeded: return TransportError.readTimedOut(host: host)
             case .cancelled: return CancellationError()
             case .remoteConnectionClosed: return TransportError.connectionFailed(host: host, detail: "the server closed the connection before answering")
-            default: return TransportError.connectionFailed(host: host, detail: words(for: String(describing: clientError)))
+            default: return TransportError.connectionFailed(host: host, detail: TransportError.words(describing: clientError))
             }
         }
         if let channelError = error as? ChannelError, case .connectTimeout = channelError {
             return TransportError.connectTimedOut(host: host)
         }
-        return TransportError.connectionFailed(host: host, detail: words(for: String(describing: error)))
+        return TransportError.connectionFailed(host: host, detail: TransportError.words(describing: error))
     }
 
-    /// The kind of failure in words: NIO and AsyncHTTPClient describe errors as Swift values
-    /// (`connectionFailed(...)`, `IOError { errno: 111 }`); the user gets the errno's meaning.
-    static func words(for description: String) -> String {
-        let known: [(String, String)] = [
-            ("Connection refused", "connection refused: nothing listens there"), ("errno: 111", "connection refused: nothing listens there"),
-            ("Connection reset", "the server reset the connection"), ("errno: 104", "the server reset the connection"),
-            ("Network is unreachable", "the network is unreachable"), ("errno: 101", "the network is unreachable"),
-            ("No route to host", "no route to the host"), ("errno: 113", "no route to the host"),
-            ("Broken pipe", "the connection broke while sending"), ("errno: 32", "the connection broke while sending"),
-            ("NXDOMAIN", "the host name does not resolve"), ("lookup", "the host name does not resolve"),
-            ("certificate", "the server's TLS certificate was not accepted"), ("handshake", "the TLS handshake failed"),
-            ("uncleanShutdown", "the server closed the connection before answering"),
-            ("remoteConnectionClosed", "the server closed the connection before answering"),
-        ]
-        for (needle, words) in known where description.localizedCaseInsensitiveContains(needle) { return words }
-        return "the connection could not be used"
-    }
 }

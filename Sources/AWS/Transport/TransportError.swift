@@ -39,4 +39,26 @@ public enum TransportError: Error, Sendable, Equatable {
             return "The answer was larger than the \(limit / 1024) KiB this client accepts; it was cut off and discarded."
         }
     }
+
+    /// The kind of failure in words: NIO and AsyncHTTPClient describe errors as Swift values
+    /// (`connectionFailed(...)`, `IOError { errno: 111 }`); the user gets the errno's meaning.
+    public static func words(describing error: any Error) -> String {
+        words(in: String(describing: error))
+    }
+
+    static func words(in description: String) -> String {
+        let known: [(String, String)] = [
+            ("Connection refused", "connection refused: nothing listens there"), ("errno: 111", "connection refused: nothing listens there"),
+            ("Connection reset", "the server reset the connection"), ("errno: 104", "the server reset the connection"),
+            ("Network is unreachable", "the network is unreachable"), ("errno: 101", "the network is unreachable"),
+            ("No route to host", "no route to the host"), ("errno: 113", "no route to the host"),
+            ("Broken pipe", "the connection broke while sending"), ("errno: 32", "the connection broke while sending"),
+            ("NXDOMAIN", "the host name does not resolve"), ("lookup", "the host name does not resolve"),
+            ("certificate", "the server's TLS certificate was not accepted"), ("handshake", "the TLS handshake failed"),
+            ("uncleanShutdown", "the server closed the connection before answering"),
+            ("remoteConnectionClosed", "the server closed the connection before answering"),
+        ]
+        for (needle, words) in known where description.localizedCaseInsensitiveContains(needle) { return words }
+        return "the connection could not be used"
+    }
 }

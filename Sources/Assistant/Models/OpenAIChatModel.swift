@@ -1,5 +1,7 @@
+import AWS
 import AsyncHTTPClient
 import Foundation
+import Logging
 import NIOCore
 import NIOHTTP1
 
@@ -13,11 +15,22 @@ public struct OpenAIChatModel: ModelBackend {
     let apiKey: String?
     let client: HTTPClient
     let timeout: TimeAmount
+    /// With `--debug`: one line per request (method, host, path, status, latency), never a header or body.
+    let logger: Logger
 
     public var modelName: String { modelID }
 
-    public init(modelID: String, baseURL: String, apiKey: String?, client: HTTPClient = .shared,
-                timeout: TimeAmount = .seconds(300)) throws(ModelError) {
+    /// The process's client for model servers: a refused connection (a local server that is
+    /// not running) fails at once instead of being retried until the connect timeout.
+    public static let sharedClient: HTTPClient = {
+        var configuration = HTTPClient.Configuration.singletonConfiguration
+        configuration.connectionPool.retryConnectionEstablishment = false
+        configuration.timeout.connect = .seconds(10)
+        return HTTPClient(eventLoopGroup: HTTPClient.defaultEventLoopGroup, configuration: configuration)
+    }()
+
+    public init(modelID: String, baseURL: String, apiKey: String?, client: HTTPClient = OpenAIChatModel.sharedClient,
+                timeout: TimeAmount = .seconds(300), logger: Logger = Logger(label: "qseek.model")) throws(ModelError) {
         guard !modelID.isEmpty else { throw .configuration("set [model].model_id to the model's name at \(baseURL).") }
         guard let url = URL(string: baseURL), ["http", "https"].contains(url.scheme?.lowercased() ?? ""), url.host != nil else {
             throw .configuration("[model].base_url must be an http(s) URL such as http://127.0.0.1:11434/v1.")
@@ -27,6 +40,7 @@ public struct OpenAIChatModel: ModelBackend {
         self.apiKey = apiKey?.isEmpty == true ? nil : apiKey
         self.client = client
         self.timeout = timeout
+        self.logger = logger
     }
 
     public func answer(_ request: ModelRequest) -> AsyncThrowingStream<ModelEvent, any Error> {
@@ -40,9 +54,12 @@ public struct OpenAIChatModel: ModelBackend {
             } catch is CancellationError {
                 continuation.finish(throwing: CancellationError())
             } catch let error as HTTPClientError where error == .deadlineExceeded || error == .readTimeout || error == .connectTimeout {
-                continuation.finish(throwing: ModelError.network("\(host) did not answer in time."))
+                continuation.finish(throwing: ModelError.network("\(host) did not answer in time; check that the model server is up, then ask again."))
             } catch {
-                continuation.finish(throwing: ModelError.network("the connection to \(host) failed (\(type(of: error)))."))
+                continuation.finish(throwing: ModelError.network("""
+                    the connection to \(host) failed: \(TransportError.words(describing: error)). Check that the model \
+                    server is running at [model].base_url (\(baseURL)), then ask again.
+                    """))
             }
         }
         continuation.onTermination = { _ in task.cancel() }
@@ -58,14 +75,22 @@ public struct OpenAIChatModel: ModelBackend {
         outgoing.headers.add(name: "Accept", value: "text/event-stream")
         if let apiKey { outgoing.headers.add(name: "Authorization", value: "Bearer \(apiKey)") }
         outgoing.body = .bytes(ByteBuffer(bytes: try Self.body(request, modelID: modelID)))
+        let started = ContinuousClock.now
         let response = try await client.execute(outgoing, timeout: timeout)
+        let elapsed = ContinuousClock.now - started
+        logger.debug("model request", metadata: [
+            "method": "POST", "host": "\(host)", "path": "\(URL(string: baseURL)?.path ?? "")/chat/completions",
+            "status": "\(response.status.code)",
+            "latencyMs": "\(elapsed.components.seconds * 1000 + elapsed.components.attoseconds / 1_000_000_000_000_000)",
+        ])
         guard response.status == .ok else {
             var body: [UInt8] = []
             for try await chunk in response.body {
                 body += chunk.readableBytesView
                 if body.count > 64 * 1024 { break }
             }
-            throw ModelError.service("HTTP \(response.status.code) from \(host): \(redacted(Self.errorMessage(in: body) ?? response.status.reasonPhrase))")
+            let message = redacted(Self.errorMessage(in: body) ?? response.status.reasonPhrase)
+            throw ModelError.service("HTTP \(response.status.code) from \(host): \(message)" + Self.advice(forStatus: Int(response.status.code)))
         }
         var body = ChatCompletionStream()
         for try await chunk in response.body {
@@ -77,6 +102,17 @@ public struct OpenAIChatModel: ModelBackend {
             if body.isDone { return }
         }
         try body.finish()
+    }
+
+    /// What to do about a refusal, by status: the key, the model name, the rate limit.
+    static func advice(forStatus status: Int) -> String {
+        switch status {
+        case 401, 403: return ". Check the API key in the variable [model].api_key_env names (sent as a bearer token)."
+        case 404: return ". Check [model].model_id (the server's name for the model) and [model].base_url (usually ending in /v1)."
+        case 429: return ". The server is rate-limiting; wait a moment and ask again."
+        case 500...599: return ". The model server failed; try again later."
+        default: return "."
+        }
     }
 
     private func redacted(_ text: String) -> String {

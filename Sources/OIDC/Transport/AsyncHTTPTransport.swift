@@ -6,10 +6,13 @@ import NIOHTTP1
 /// One client for the whole process (it is never shut down, so it is never deinitialised).
 /// Redirects are refused: discovery, JWKS, token, device and revocation endpoints are served
 /// directly, and following a redirect could carry a client secret or refresh token to
-/// another host.
+/// another host. A refused connection fails at once (AsyncHTTPClient would otherwise retry it
+/// until the connect timeout): an IdP that is down is said to be down without a 30-second wait.
 private let identityProviderClient: HTTPClient = {
     var configuration = HTTPClient.Configuration.singletonConfiguration
     configuration.redirectConfiguration = .disallow
+    configuration.connectionPool.retryConnectionEstablishment = false
+    configuration.timeout.connect = .seconds(10)
     return HTTPClient(eventLoopGroup: HTTPClient.defaultEventLoopGroup, configuration: configuration)
 }()
 

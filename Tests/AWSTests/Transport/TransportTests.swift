@@ -39,9 +39,9 @@ struct TransportTests {
     }
 
     @Test func errorsNIODescribesAsSwiftValuesBecomeWords() {
-        #expect(AsyncHTTPTransport.words(for: "connectionFailed(NIOPosix.NIOConnectionError(host: \"h\", port: 1, dnsAError: nil))")
+        #expect(TransportError.words(in: "connectionFailed(NIOPosix.NIOConnectionError(host: \"h\", port: 1, dnsAError: nil))")
                 == "the connection could not be used")
-        #expect(AsyncHTTPTransport.words(for: "IOError { errno: 104 }") == "the server reset the connection")
-        #expect(AsyncHTTPTransport.words(for: "HTTPClientError.remoteConnectionClosed") == "the server closed the connection before answering")
+        #expect(TransportError.words(in: "IOError { errno: 104 }") == "the server reset the connection")
+        #expect(TransportError.words(in: "HTTPClientError.remoteConnectionClosed") == "the server closed the connection before answering")
     }
 }
