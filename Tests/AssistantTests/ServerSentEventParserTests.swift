@@ -114,6 +114,10 @@ struct ChatCompletionStreamDecoderTests {
     @Test("An error object in the stream and a chunk that is not JSON are typed errors")
     func errors() {
         #expect(throws: ModelError.service("overloaded")) { try decoder.decode(ServerSentEvent(data: #"{"error":{"message":"overloaded"}}"#)) }
+        // Ollama sends the message as a bare string.
+        #expect(throws: ModelError.service("model requires more system memory")) {
+            try decoder.decode(ServerSentEvent(data: #"{"error":"model requires more system memory"}"#))
+        }
         #expect(throws: ModelError.self) { try decoder.decode(ServerSentEvent(data: "not json")) }
     }
 

@@ -62,7 +62,19 @@ public struct ChatCompletionStreamDecoder: Sendable {
             var prompt_tokens: Int
             var completion_tokens: Int
         }
-        struct Failure: Decodable { var message: String? }
+        /// `{"message": …}` (OpenAI, vLLM) or a bare string (Ollama: `{"error": "…"}`).
+        struct Failure: Decodable {
+            var message: String?
+
+            init(from decoder: any Decoder) throws {
+                if let text = try? decoder.singleValueContainer().decode(String.self) {
+                    message = text
+                    return
+                }
+                enum Keys: String, CodingKey { case message }
+                message = try decoder.container(keyedBy: Keys.self).decodeIfPresent(String.self, forKey: .message)
+            }
+        }
         var choices: [Choice]?
         var usage: Usage?
         var error: Failure?
