@@ -28,7 +28,8 @@ extension AttributeValue {
         case ("dateValue", .number(let seconds)):
             return .success(.date(seconds))
         case ("dateValue", .string(let text)):
-            guard let date = ISO8601DateFormatter().date(from: text) else { return .failure(.wrongType(key)) }
+            // A format style, not a new ISO8601DateFormatter per value: loading the corpus parses hundreds.
+            guard let date = try? Date.ISO8601FormatStyle().parse(text) else { return .failure(.wrongType(key)) }
             return .success(.date(date.timeIntervalSince1970))
         case ("stringValue", _), ("stringListValue", _), ("longValue", _), ("dateValue", _):
             return .failure(.wrongType(key))

@@ -32,7 +32,12 @@ struct IdentityProvider: Sendable {
         return Responses.json(.ok, .object(document))
     }
 
-    func jwks() -> Response { Responses.json(.ok, key.jwks) }
+    func jwks() async -> Response {
+        guard let keys = try? await key.jwks() else {
+            return Responses.json(.internalServerError, ["error": "the signing key could not be made"])
+        }
+        return Responses.json(.ok, keys)
+    }
 
     // MARK: Authorization endpoint
 

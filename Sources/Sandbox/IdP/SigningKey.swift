@@ -2,13 +2,29 @@ import CryptoExtras
 import Foundation
 import JWTKit
 
-/// An RS256 key pair made at startup, with its public half published as a JWK.
+/// An RS256 key pair, with its public half published as a JWK. Making an RSA key takes tens of
+/// milliseconds (more in a debug build), so it is made in the background from the start and
+/// awaited by the first token or JWKS request: `qseek demo` draws its first frame meanwhile.
 struct SigningKey: Sendable {
     let kid: String
-    let keys: JWTKeyCollection
-    let jwks: JSONValue
+    private let material: Task<Material, any Error>
 
-    static func generate(kid: String) async throws -> SigningKey {
+    struct Material: Sendable {
+        let keys: JWTKeyCollection
+        let jwks: JSONValue
+    }
+
+    init(kid: String) {
+        self.kid = kid
+        material = Task { try await Self.generate(kid: kid) }
+    }
+
+    /// The published key set: `{"keys": [the public JWK]}`.
+    func jwks() async throws -> JSONValue {
+        try await material.value.jwks
+    }
+
+    private static func generate(kid: String) async throws -> Material {
         let backing = try _RSA.Signing.PrivateKey(keySize: .bits2048)
         let privateKey = try Insecure.RSA.PrivateKey(backing: backing)
         let keys = JWTKeyCollection()
@@ -18,11 +34,11 @@ struct SigningKey: Sendable {
             "kty": "RSA", "use": "sig", "alg": "RS256", "kid": .string(kid),
             "n": .string(Base64URL.encode(modulus)), "e": .string(Base64URL.encode(exponent)),
         ]
-        return SigningKey(kid: kid, keys: keys, jwks: ["keys": [jwk]])
+        return Material(keys: keys, jwks: ["keys": [jwk]])
     }
 
     func sign(_ claims: [String: JSONValue]) async throws -> String {
-        try await keys.sign(Claims(values: claims), kid: JWKIdentifier(string: kid))
+        try await material.value.keys.sign(Claims(values: claims), kid: JWKIdentifier(string: kid))
     }
 }
 

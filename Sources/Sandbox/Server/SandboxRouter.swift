@@ -33,7 +33,7 @@ struct SandboxRouter {
             }
         }
         router.get("/idp/.well-known/openid-configuration") { _, _ in idp.discovery() }
-        router.get("/idp/jwks") { _, _ in idp.jwks() }
+        router.get("/idp/jwks") { _, _ in await idp.jwks() }
         router.get("/idp/authorize", use: idpRoute(idp.authorize))
         router.post("/idp/authorize", use: idpRoute(idp.approve))
         router.post("/idp/token", use: idpRoute(idp.token))

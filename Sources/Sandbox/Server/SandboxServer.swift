@@ -16,9 +16,9 @@ public enum SandboxServer {
                              logger: Logger = Logger(label: "qseek.sandbox", factory: { _ in SwiftLogNoOpLogHandler() }))
         async throws -> RunningSandbox {
         guard ["127.0.0.1", "localhost", "::1"].contains(options.host) else { throw SandboxStartError.notLoopback(options.host) }
-        // RSA key generation takes tens of milliseconds a key: both run while the corpus loads.
-        async let idpKey = SigningKey.generate(kid: "sandbox-idp-1")
-        async let identityCenterKey = SigningKey.generate(kid: "sandbox-idc-1")
+        // Both RSA keys are made in the background while the corpus loads and the port binds.
+        let idpKey = SigningKey(kid: "sandbox-idp-1")
+        let identityCenterKey = SigningKey(kid: "sandbox-idc-1")
         let corpus: Corpus
         do {
             if let directory = options.dataDirectory {
@@ -30,8 +30,8 @@ public enum SandboxServer {
             throw SandboxStartError.corpus(error)
         }
         let environment = SandboxEnvironment(corpus: corpus, options: options)
-        let idp = IdentityProvider(environment: environment, key: try await idpKey)
-        let identityCenter = IdentityCenter(environment: environment, key: try await identityCenterKey)
+        let idp = IdentityProvider(environment: environment, key: idpKey)
+        let identityCenter = IdentityCenter(environment: environment, key: identityCenterKey)
         let router = SandboxRouter(environment: environment, idp: idp, identityCenter: identityCenter).build()
 
         let (ports, continuation) = AsyncStream<Int>.makeStream()
