@@ -92,7 +92,7 @@ public enum CorpusLoader {
     static func parseDocuments(_ text: String, file: String) throws(CorpusError) -> [Document] {
         var documents: [Document] = []
         for (offset, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated()
-        where !line.trimmingCharacters(in: .whitespaces).isEmpty {
+        where line.contains(where: { !$0.isWhitespace }) {
             let number = offset + 1
             guard let json = JSONValue.parse(Array(line.utf8)) else {
                 throw .invalidDocument(file: file, line: number, reason: "not a JSON object")
