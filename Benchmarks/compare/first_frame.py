@@ -3,11 +3,12 @@
 Launches QSEEK ARGS... on a COLSxROWS pty RUNS times and times, from just before the fork to
 the moment the output holds MARKER (a text the first screen always shows, e.g. the sign-in
 box's title), then stops the process. Prints one JSON object: every run, the median and the
-maximum, in milliseconds.
+maximum, in milliseconds. XDG_CACHE_HOME, when set, is kept (a saved sign-in).
 
 Usage: first_frame.py RUNS COLS ROWS MARKER QSEEK [ARGS...]
 """
 import json
+import os
 import statistics
 import sys
 import time
@@ -19,7 +20,8 @@ command = sys.argv[5:]
 
 
 def first_frame():
-    app = PtyApp(command, cols, rows)
+    keep = {"XDG_CACHE_HOME": os.environ["XDG_CACHE_HOME"]} if "XDG_CACHE_HOME" in os.environ else {}
+    app = PtyApp(command, cols, rows, env=keep)
     try:
         app.wait_for(marker, limit=20)
         return (time.monotonic() - app.started) * 1000
