@@ -1,3 +1,4 @@
+import Crypto
 import NIOConcurrencyHelpers
 
 /// Derived SigV4 signing keys, keyed by secret, date, region and service.
@@ -8,13 +9,49 @@ import NIOConcurrencyHelpers
 /// the SHA-256 of the secret, never the secret itself, and the cache holds one day per scope.
 public final class SigningKeyCache: Sendable {
     private struct Scope: Hashable {
-        let secretDigest: String
+        let secretDigest: SHA256.Digest
         let date: String
         let region: String
         let service: String
     }
 
-    private let storage = NIOLockedValueBox<[Scope: [UInt8]]>([:])
+    /// A derived key and the HMAC-SHA256 of it half done: the inner and outer hashes with the
+    /// key block already absorbed (RFC 2104), so those two blocks are hashed once per day, not
+    /// once per signature. Plain `SHA256` states rather than `HMAC<SHA256>`, whose generic
+    /// `update(data:)` costs more than the hashing at this size (profile, Benchmarks/README.md).
+    struct Entry: Sendable {
+        let key: [UInt8]
+        let inner: SHA256
+        let outer: SHA256
+
+        init(key: [UInt8]) {
+            self.key = key
+            var block = [UInt8](repeating: 0, count: SHA256.blockByteCount)
+            block.replaceSubrange(0..<key.count, with: key)
+            var inner = SHA256(), outer = SHA256()
+            inner.update(data: block.map { $0 ^ 0x36 })
+            outer.update(data: block.map { $0 ^ 0x5C })
+            self.inner = inner
+            self.outer = outer
+        }
+
+        /// `HMAC-SHA256(key, message)` as lowercase hex.
+        func signatureHex(of message: String) -> String {
+            var inner = inner, outer = outer, message = message
+            message.withUTF8 { inner.update(bufferPointer: UnsafeRawBufferPointer($0)) }
+            inner.finalize().withUnsafeBytes { outer.update(bufferPointer: $0) }
+            return Hashing.hex(outer.finalize())
+        }
+    }
+
+    private struct Storage {
+        var entries: [Scope: Entry] = [:]
+        /// The entry used last: one client signs with one scope all day, and comparing it is
+        /// cheaper than hashing four fields into the dictionary.
+        var last: (scope: Scope, entry: Entry)?
+    }
+
+    private let storage = NIOLockedValueBox(Storage())
     private let capacity: Int
 
     public init(capacity: Int = 64) {
@@ -23,14 +60,29 @@ public final class SigningKeyCache: Sendable {
 
     /// `kSigning = HMAC(HMAC(HMAC(HMAC("AWS4" + secret, date), region), service), "aws4_request")`.
     public func signingKey(secret: String, date: String, region: String, service: String) -> [UInt8] {
-        let scope = Scope(secretDigest: Hashing.sha256Hex(secret), date: date, region: region, service: service)
-        if let cached = storage.withLockedValue({ $0[scope] }) { return cached }
-        let key = Self.derive(secret: secret, date: date, region: region, service: service)
-        storage.withLockedValue { keys in
-            if keys.count >= capacity { keys.removeAll(keepingCapacity: true) }
-            keys[scope] = key
+        entry(secret: secret, date: date, region: region, service: service).key
+    }
+
+    func entry(secret: String, date: String, region: String, service: String) -> Entry {
+        var secretBytes = secret
+        let digest = secretBytes.withUTF8 { Hashing.sha256(UnsafeRawBufferPointer($0)) }
+        let scope = Scope(secretDigest: digest, date: date, region: region, service: service)
+        if let cached = storage.withLockedValue({ storage -> Entry? in
+            if let last = storage.last, last.scope == scope { return last.entry }
+            guard let entry = storage.entries[scope] else { return nil }
+            storage.last = (scope, entry)
+            return entry
+        }) {
+            return cached
         }
-        return key
+        let key = Self.derive(secret: secret, date: date, region: region, service: service)
+        let entry = Entry(key: key)
+        storage.withLockedValue { storage in
+            if storage.entries.count >= capacity { storage.entries.removeAll(keepingCapacity: true) }
+            storage.entries[scope] = entry
+            storage.last = (scope, entry)
+        }
+        return entry
     }
 
     static func derive(secret: String, date: String, region: String, service: String) -> [UInt8] {
