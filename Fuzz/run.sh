@@ -9,7 +9,7 @@ cd "$(dirname "$0")/.."
 seconds=${1:-60}
 shift || true
 targets=("$@")
-[ ${#targets[@]} -gt 0 ] || targets=(input-decoder sanitizer filter config event-stream sts-xml aws-error jwt)
+[ ${#targets[@]} -gt 0 ] || targets=(input-decoder sanitizer filter config event-stream sts-xml search-page aws-error jwt)
 
 # Leak detection is off: the Swift runtime, Foundation's XML and JSON parsers and TOMLKit keep
 # process-wide caches that LeakSanitizer reports on the first input, which would stop the run.
