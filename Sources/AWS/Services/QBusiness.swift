@@ -30,6 +30,6 @@ public struct QBusiness: Sendable {
     /// `POST /applications/{applicationId}/relevant-content` (exposed for serialisation tests).
     public static func operation(_ request: SearchRelevantContentRequest) throws -> OperationRequest {
         RestJSON.operation(path: "/applications/\(RestJSON.label(request.applicationID))/relevant-content",
-                           body: try RestJSON.encode(request))
+                           body: try request.jsonBody())
     }
 }

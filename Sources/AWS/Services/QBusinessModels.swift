@@ -30,6 +30,34 @@ public struct SearchRelevantContentRequest: Sendable, Equatable, Encodable {
         try container.encodeIfPresent(nextToken, forKey: .nextToken)
     }
 
+    /// The body `RestJSON.encode(self)` gives, written directly (the sorted key order:
+    /// attributeFilter, contentSource, maxResults, nextToken, queryText). The filter, rare and
+    /// recursive, still goes through `JSONEncoder`.
+    func jsonBody() throws -> [UInt8] {
+        var body = JSONBodyWriter(capacity: queryText.utf8.count + retrieverID.utf8.count + (nextToken?.utf8.count ?? 0) + 96)
+        body.append(raw: "{")
+        if let attributeFilter {
+            body.append(raw: #""attributeFilter":"#)
+            body.append(raw: try RestJSON.encode(attributeFilter))
+            body.append(raw: ",")
+        }
+        body.append(raw: #""contentSource":{"retriever":{"retrieverId":"#)
+        body.append(retrieverID)
+        body.append(raw: "}}")
+        if let maxResults {
+            body.append(raw: #","maxResults":"#)
+            body.append(maxResults)
+        }
+        if let nextToken {
+            body.append(raw: #","nextToken":"#)
+            body.append(nextToken)
+        }
+        body.append(raw: #","queryText":"#)
+        body.append(queryText)
+        body.append(raw: "}")
+        return body.bytes
+    }
+
     public func validate() throws(ParameterValidationError) {
         try ParameterRules.resourceID(applicationID, field: "applicationId")
         try ParameterRules.resourceID(retrieverID, field: "contentSource.retriever.retrieverId")

@@ -167,7 +167,8 @@ extension DocumentAttributeValue {
             } else if key.equals("dateValue") {
                 try seen.insert(3)
                 date = try scanner.skipNull() ? nil : scanner.kind(of: Date.self) { scanner throws(JSONScanner.Refused) in
-                    guard let seconds = Double(try scanner.number()), seconds.isFinite else { throw JSONScanner.Refused() }
+                    let seconds = try scanner.double()
+                    guard seconds.isFinite else { throw JSONScanner.Refused() }
                     return Date(timeIntervalSince1970: seconds)
                 }
             } else {

@@ -51,9 +51,11 @@ enum ASCII {
     /// A header name written without the `String` rules: non-empty ASCII with no space or
     /// tab at either end (those `CanonicalRequest.canonicalHeaders` trims).
     static func isToken(_ name: String) -> Bool {
-        guard let first = name.utf8.first, let last = name.utf8.last,
-              first != 0x20, first != 0x09, last != 0x20, last != 0x09 else { return false }
-        return scan(name) & 2 == 0
+        name.withUTF8Buffer { bytes in
+            guard let first = bytes.first, let last = bytes.last,
+                  first != 0x20, first != 0x09, last != 0x20, last != 0x09 else { return false }
+            return scan(bytes) & 2 == 0
+        }
     }
 
     /// Whether `name`, lowercased, is one of `names` (all lowercase). Non-ASCII names take

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Writes a canonical request straight into one byte buffer of the right size: no per-header
 /// strings, no dictionary, no `joined`. A signature is mostly this text, and building it out of
 /// `String` pieces cost several times more than hashing it (profile in Benchmarks/README.md).
@@ -14,7 +16,8 @@ enum CanonicalRequestWriter {
         let method = ASCII.scan(request.method) & hasNonASCII == 0 ? request.method : request.method.uppercased()
         let path: String
         if normalizePath {
-            path = CanonicalRequest.needsDotSegmentRemoval(request.path) ? CanonicalRequest.removeDotSegments(request.path) : request.path
+            path = mayHaveDotOrEmptySegments(request.path) && CanonicalRequest.needsDotSegmentRemoval(request.path)
+                ? CanonicalRequest.removeDotSegments(request.path) : request.path
         } else {
             path = request.path.isEmpty ? "/" : request.path
         }
@@ -47,6 +50,20 @@ enum CanonicalRequestWriter {
                     }
                 }
             }
+        }
+    }
+
+    /// False when `path` surely has no `.`, `..` or empty segment: every such segment starts
+    /// the path or follows a `/`, and is empty or starts with a dot.
+    private static func mayHaveDotOrEmptySegments(_ path: String) -> Bool {
+        path.withUTF8Buffer { bytes in
+            guard let first = bytes.first, first != UInt8(ascii: ".") else { return true }
+            var previous = first
+            for byte in bytes.dropFirst() {
+                if previous == UInt8(ascii: "/"), byte == UInt8(ascii: "/") || byte == UInt8(ascii: ".") { return true }
+                previous = byte
+            }
+            return false
         }
     }
 
@@ -94,7 +111,7 @@ enum CanonicalRequestWriter {
 
     private static func isSigned(_ name: UnsafeBufferPointer<UInt8>, signing names: Set<String>?) -> Bool {
         if let names { return names.contains(String(decoding: name, as: UTF8.self)) }
-        return !unsignableHeaders.contains { $0.elementsEqual(name) }
+        return !unsignableHeaders.contains { unsignable in unsignable.withUnsafeBufferPointer { LoweredNames.equal($0, name) } }
     }
 
     private static let unsignableHeaders = CanonicalRequest.unsignableHeaders.map { Array($0.utf8) }
@@ -117,7 +134,7 @@ enum CanonicalRequestWriter {
             writer.append(UInt8(ascii: ":"))
             value(order[position])
             position += 1
-            while position < order.count, names[order[position]].elementsEqual(name) {
+            while position < order.count, LoweredNames.equal(names[order[position]], name) {
                 writer.append(UInt8(ascii: ","))
                 value(order[position])
                 position += 1
@@ -129,7 +146,7 @@ enum CanonicalRequestWriter {
         var previous: UnsafeBufferPointer<UInt8>?
         for index in order {
             let name = names[index]
-            if let previous, previous.elementsEqual(name) { continue }
+            if let previous, LoweredNames.equal(previous, name) { continue }
             if previous != nil { writer.append(UInt8(ascii: ";")) }
             writer.append(UnsafeRawBufferPointer(name))
             previous = name
@@ -173,7 +190,18 @@ private struct LoweredNames {
 
     /// Byte order, a prefix first: `String.utf8.lexicographicallyPrecedes`.
     static func precedes(_ lhs: UnsafeBufferPointer<UInt8>, _ rhs: UnsafeBufferPointer<UInt8>) -> Bool {
-        lhs.lexicographicallyPrecedes(rhs)
+        let common = min(lhs.count, rhs.count)
+        if common > 0, let left = lhs.baseAddress, let right = rhs.baseAddress {
+            let order = memcmp(left, right, common)
+            if order != 0 { return order < 0 }
+        }
+        return lhs.count < rhs.count
+    }
+
+    static func equal(_ lhs: UnsafeBufferPointer<UInt8>, _ rhs: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard lhs.count == rhs.count else { return false }
+        guard let left = lhs.baseAddress, let right = rhs.baseAddress else { return true }
+        return memcmp(left, right, lhs.count) == 0
     }
 }
 
@@ -198,8 +226,12 @@ extension UTF8Writer {
         }
     }
 
+    /// The path (`/` kept) or any text percent-encoded; copied whole when nothing needs it.
     mutating func appendPercentEncoded(_ text: String, keepSlash: Bool) {
         text.withUTF8Buffer { bytes in
+            guard bytes.contains(where: { !(URIEncoding.isUnreserved($0) || (keepSlash && $0 == UInt8(ascii: "/"))) }) else {
+                return append(UnsafeRawBufferPointer(bytes))
+            }
             for byte in bytes {
                 if URIEncoding.isUnreserved(byte) || (keepSlash && byte == UInt8(ascii: "/")) {
                     append(byte)

@@ -44,7 +44,7 @@ public struct SigV4Signer: Sendable {
     /// Returns the request with `X-Amz-Date`, the optional token and content hash, and
     /// `Authorization` added (any earlier values of those headers are replaced).
     public func sign(_ request: SignableRequest, credentials: Credentials, at date: Date) -> SigningResult {
-        let time = SigningTime(date)
+        let time = keys.signingTime(date)
         var signable = request
         signable.headers = []
         signable.headers.reserveCapacity(request.headers.count + 4)
@@ -61,9 +61,13 @@ public struct SigV4Signer: Sendable {
 
         let canonical = CanonicalRequest(signable, normalizePath: options.normalizePath)
         let scope = CredentialScope(date: time.dateStamp, region: region, service: service)
-        let stringToSign = Self.stringToSign(canonical: canonical, amzDate: time.amzDate, scope: scope)
+        let digest = canonical.bytes.withUnsafeBytes(Hashing.sha256)
         let key = keys.entry(secret: credentials.secretAccessKey, date: time.dateStamp, region: region, service: service)
-        let signature = key.signatureHex(of: stringToSign)
+        let signature = withUnsafeTemporaryAllocation(of: UInt8.self, capacity: Self.stringToSignCapacity(amzDate: time.amzDate, scope: scope)) { buffer in
+            var text = UTF8Writer(buffer)
+            Self.writeStringToSign(amzDate: time.amzDate, scope: scope, canonicalDigest: digest, to: &text)
+            return key.signatureHex(of: UnsafeRawBufferPointer(rebasing: UnsafeRawBufferPointer(buffer)[..<text.count]))
+        }
         let authorization = Self.authorization(accessKeyID: credentials.accessKeyID, scope: scope, canonical: canonical, signature: signature)
 
         // Appended in place: the array was reserved for them and nothing else holds it.
@@ -71,7 +75,8 @@ public struct SigV4Signer: Sendable {
             signable.headers.append(("X-Amz-Security-Token", token))
         }
         signable.headers.append(("Authorization", authorization))
-        return SigningResult(request: signable, canonicalRequest: canonical, stringToSign: stringToSign, signature: signature)
+        return SigningResult(request: signable, canonicalRequest: canonical, signature: signature, amzDate: time.amzDate, scope: scope,
+                             canonicalDigest: digest)
     }
 
     /// `AWS4-HMAC-SHA256 Credential=AK/scope, SignedHeaders=a;b, Signature=hex`.
@@ -94,16 +99,26 @@ public struct SigV4Signer: Sendable {
 
     /// `AWS4-HMAC-SHA256 \n amzDate \n scope \n hex(SHA-256(canonical request))`.
     static func stringToSign(canonical: CanonicalRequest, amzDate: String, scope: CredentialScope) -> String {
-        let digest = canonical.bytes.withUnsafeBytes(Hashing.sha256)
-        let capacity = algorithm.utf8.count + amzDate.utf8.count + scope.textByteCount + 2 * SHA256.byteCount + 3
-        return String(utf8Capacity: capacity) { text in
-            text.append(algorithm)
-            text.append(UInt8(ascii: "\n"))
-            text.append(amzDate)
-            text.append(UInt8(ascii: "\n"))
-            scope.write(to: &text)
-            text.append(UInt8(ascii: "\n"))
-            digest.withUnsafeBytes { text.appendHex($0) }
+        stringToSign(amzDate: amzDate, scope: scope, canonicalDigest: canonical.bytes.withUnsafeBytes(Hashing.sha256))
+    }
+
+    static func stringToSign(amzDate: String, scope: CredentialScope, canonicalDigest: SHA256.Digest) -> String {
+        String(utf8Capacity: stringToSignCapacity(amzDate: amzDate, scope: scope)) { text in
+            writeStringToSign(amzDate: amzDate, scope: scope, canonicalDigest: canonicalDigest, to: &text)
         }
+    }
+
+    static func stringToSignCapacity(amzDate: String, scope: CredentialScope) -> Int {
+        algorithm.utf8.count + amzDate.utf8.count + scope.textByteCount + 2 * SHA256.byteCount + 3
+    }
+
+    static func writeStringToSign(amzDate: String, scope: CredentialScope, canonicalDigest: SHA256.Digest, to text: inout UTF8Writer) {
+        text.append(algorithm)
+        text.append(UInt8(ascii: "\n"))
+        text.append(amzDate)
+        text.append(UInt8(ascii: "\n"))
+        scope.write(to: &text)
+        text.append(UInt8(ascii: "\n"))
+        canonicalDigest.withUnsafeBytes { text.appendHex($0) }
     }
 }

@@ -1,4 +1,5 @@
 import Crypto
+import Foundation
 import NIOConcurrencyHelpers
 
 /// Derived SigV4 signing keys, keyed by secret, date, region and service.
@@ -37,8 +38,12 @@ public final class SigningKeyCache: Sendable {
 
         /// `HMAC-SHA256(key, message)` as lowercase hex.
         func signatureHex(of message: String) -> String {
-            var inner = inner, outer = outer, message = message
-            message.withUTF8 { inner.update(bufferPointer: UnsafeRawBufferPointer($0)) }
+            message.withUTF8Buffer { signatureHex(of: UnsafeRawBufferPointer($0)) }
+        }
+
+        func signatureHex(of message: UnsafeRawBufferPointer) -> String {
+            var inner = inner, outer = outer
+            inner.update(bufferPointer: message)
             inner.finalize().withUnsafeBytes { outer.update(bufferPointer: $0) }
             return Hashing.hex(outer.finalize())
         }
@@ -49,6 +54,9 @@ public final class SigningKeyCache: Sendable {
         /// The entry used last: one client signs with one scope all day, and comparing it is
         /// cheaper than hashing four fields into the dictionary.
         var last: (scope: Scope, entry: Entry)?
+        /// The signing time formatted last, by whole second: a busy client signs many
+        /// requests within one.
+        var lastTime: (second: Int64, time: SigningTime)?
     }
 
     private let storage = NIOLockedValueBox(Storage())
@@ -83,6 +91,15 @@ public final class SigningKeyCache: Sendable {
             storage.last = (scope, entry)
         }
         return entry
+    }
+
+    /// `SigningTime(date)`, formatted once per second.
+    func signingTime(_ date: Date) -> SigningTime {
+        let second = Int64(date.timeIntervalSince1970.rounded(.down))
+        if let last = storage.withLockedValue({ $0.lastTime }), last.second == second { return last.time }
+        let time = SigningTime(date)
+        storage.withLockedValue { $0.lastTime = (second, time) }
+        return time
     }
 
     static func derive(secret: String, date: String, region: String, service: String) -> [UInt8] {

@@ -145,10 +145,44 @@ struct JSONScannerTests {
         #expect(Self.decodePage(Array(body.utf8)) == Self.jsonDecoder(Array(body.utf8)))
     }
 
+    @Test func theWordAtATimeScanStopsWhereAByteLoopStops() {
+        var random = Random(state: 16)
+        let alphabet: [UInt8] = [0x00, 0x1F, 0x20, 0x21, 0x22, 0x5B, 0x5C, 0x5D, 0x7F, 0x80, 0xC3, 0xFF]
+        for _ in 0..<20_000 {
+            let bytes = (0..<Int.random(in: 0...48, using: &random)).map { _ in
+                Int.random(in: 0..<8, using: &random) > 0 ? UInt8(ascii: "a") : alphabet.randomElement(using: &random)!
+            }
+            let start = Int.random(in: 0...bytes.count, using: &random)
+            let end = bytes[start...].firstIndex { $0 == 0x22 || $0 == 0x5C || $0 < 0x20 } ?? bytes.count
+            let (found, high) = bytes.withUnsafeBufferPointer { JSONScanner.plainRun($0, from: start) }
+            #expect(found == end, "\(bytes) from \(start)")
+            #expect((high & 0x8080_8080_8080_8080 != 0) == bytes[start..<end].contains { $0 >= 0x80 }, "\(bytes) from \(start)")
+        }
+    }
+
     @Test func deepNestingIsRefusedWithoutExhaustingTheStack() {
         let deep = Array(("{\"relevantContent\":[],\"x\":" + String(repeating: "[", count: 100_000) + String(repeating: "]", count: 100_000) + "}").utf8)
         #expect(SearchRelevantContentPage.scanning(deep) == nil)
         let shallow = Array(("{\"x\":" + String(repeating: "[", count: 100) + String(repeating: "]", count: 100) + "}").utf8)
         #expect(SearchRelevantContentPage.scanning(shallow) == SearchRelevantContentPage.scanning(Array("{}".utf8)))
+    }
+}
+
+/// The SearchRelevantContent body is written by hand; `JSONEncoder` (sorted keys, slashes
+/// unescaped) is the reference, byte for byte.
+struct SearchRequestBodyTests {
+    @Test func randomRequestsSerialiseAsJSONEncoderSerialisesThem() throws {
+        var random = HostileInputTests.SeededGenerator(state: 1_234)
+        let characters: [String] = (0..<0x20).map { String(UnicodeScalar(UInt8($0))) } + ["\u{7F}", "\"", "\\", "/", "a", " ", "é", "😀", "\u{2028}", "\r\n"]
+        func text() -> String { (0..<Int.random(in: 0...12, using: &random)).map { _ in characters.randomElement(using: &random)! }.joined() }
+        for _ in 0..<2_000 {
+            let filter: AttributeFilter? = Bool.random(using: &random)
+                ? .andAll([.equalsTo(DocumentAttribute(name: text(), value: .string(text()))), .not(.lessThan(DocumentAttribute(name: "n", value: .long(-3))))])
+                : nil
+            let request = SearchRelevantContentRequest(applicationID: "app", queryText: text(), retrieverID: text(), attributeFilter: filter,
+                                                       maxResults: Bool.random(using: &random) ? Int.random(in: -5...1_000, using: &random) : nil,
+                                                       nextToken: Bool.random(using: &random) ? text() : nil)
+            #expect(try request.jsonBody() == RestJSON.encode(request), "\(request)")
+        }
     }
 }
