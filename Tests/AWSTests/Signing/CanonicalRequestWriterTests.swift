@@ -77,6 +77,18 @@ struct CanonicalRequestWriterTests {
         #expect(signed.request.values(of: "x-amz-security-token") == ["new"])
     }
 
+    @Test func oneKeyCacheSigningForSeveralSecretsInTurnUsesEachOnesKey() {
+        let request = SignableRequest(method: "GET", path: "/", headers: [("Host", "example.com")], payloadHash: Hashing.emptyPayloadSHA256)
+        let secrets = ["secret-a", "secret-b", "secret-a", "secret-c", "secret-b"]
+        let shared = SigV4Signer(region: "us-east-1", service: "sts", keyCache: SigningKeyCache())
+        for (index, secret) in secrets.enumerated() {
+            let credentials = Credentials(accessKeyID: "AKID", secretAccessKey: secret, sessionToken: nil)
+            let date = Date(timeIntervalSince1970: 1_767_225_600 + Double(index % 2) * 86_400)
+            let fresh = SigV4Signer(region: "us-east-1", service: "sts", keyCache: SigningKeyCache())
+            #expect(shared.sign(request, credentials: credentials, at: date).signature == fresh.sign(request, credentials: credentials, at: date).signature)
+        }
+    }
+
     @Test func theEightByteScanFindsWhatAByteLoopFinds() {
         var random = HostileInputTests.SeededGenerator(state: 99)
         let alphabet: [UInt8] = [0x00, 0x09, 0x0A, 0x0D, 0x1F, 0x20, 0x21, 0x41, 0x7E, 0x7F, 0x80, 0xC3, 0xFF]
