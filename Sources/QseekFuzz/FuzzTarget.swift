@@ -50,6 +50,13 @@ struct FuzzTarget: Sendable {
         FuzzTarget(name: "sts-xml") { bytes in
             _ = try? XMLTree.parse(bytes)
         },
+        FuzzTarget(name: "search-page") { bytes in
+            // decodePage scans pages itself and hands anything odd to JSONDecoder: whatever
+            // the bytes, the caller must get exactly what JSONDecoder alone gives.
+            let decoded = Result { () throws(ResponseDecodingError) in try QBusiness.decodePage(bytes) }
+            let reference = Result { () throws(ResponseDecodingError) in try RestJSON.decode(SearchRelevantContentPage.self, from: bytes) }
+            precondition(decoded == reference, "decodePage and JSONDecoder disagree")
+        },
         FuzzTarget(name: "aws-error") { bytes in
             // The first byte picks the layout a service would use; the rest is the body.
             let status = 400 + Int(bytes.first ?? 0) % 200

@@ -14,7 +14,9 @@ import Glibc
 //   aws INPUT.json   CPU per SigV4 signature and per SearchRelevantContent round
 //   tui N            frame time, scroll-step diff and max RSS with N passages loaded
 //   search N         sandbox search time over N generated documents
-//   profile-sign INPUT.json   2,000 signatures, for callgrind
+//   profile-sign INPUT.json [N]    N signatures (default 2,000), for callgrind or perf
+//   profile-parse INPUT.json [N]   N parses of the 100-passage response (default 200)
+//   profile-round INPUT.json [N]   N whole SearchRelevantContent rounds (default 200)
 
 func cpuNanoseconds() -> UInt64 {
     var spec = timespec()
@@ -104,12 +106,22 @@ case "aws":
     ])
 
 case "profile-sign":
-    // A fixed amount of signing and nothing else, for `valgrind --tool=callgrind`.
+    // A fixed amount of signing and nothing else, for `valgrind --tool=callgrind` or `perf record`.
     let inputs = try AWSInputs.load(arguments.dropFirst().first ?? "")
     let round = SearchRound(inputs: inputs)
     let request = try round.signableRequest()
     var sink = 0
-    for _ in 0..<2_000 { sink &+= round.signer.sign(request, credentials: inputs.credentials, at: inputs.date).signature.utf8.count }
+    for _ in 0..<(Int(arguments.dropFirst(2).first ?? "") ?? 2_000) { sink &+= round.signer.sign(request, credentials: inputs.credentials, at: inputs.date).signature.utf8.count }
+    try emit(["sink": sink])
+
+case "profile-parse", "profile-round":
+    // A fixed amount of parsing (or of whole rounds) and nothing else, for a profiler.
+    let inputs = try AWSInputs.load(arguments.dropFirst().first ?? "")
+    let round = SearchRound(inputs: inputs)
+    var sink = 0
+    for _ in 0..<(Int(arguments.dropFirst(2).first ?? "") ?? 200) {
+        sink &+= arguments.first == "profile-parse" ? try round.parse().relevantContent.count : try round.run()
+    }
     try emit(["sink": sink])
 
 case "tui":

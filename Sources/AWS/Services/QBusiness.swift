@@ -13,11 +13,11 @@ public struct QBusiness: Sendable {
         return try Self.decodePage(response.body)
     }
 
-    /// Reads a SearchRelevantContent response body. Well-formed pages take the `JSONTree` path
-    /// (several times cheaper in CPU than `JSONDecoder` at 100 passages); anything unusual goes
-    /// through `JSONDecoder`, so errors are exactly its errors.
+    /// Reads a SearchRelevantContent response body. Well-formed pages are scanned straight into
+    /// the model (`JSONScanner`, over ten times cheaper in CPU than `JSONDecoder` at 100
+    /// passages); anything unusual goes through `JSONDecoder`, so errors are exactly its errors.
     public static func decodePage(_ body: [UInt8]) throws(ResponseDecodingError) -> SearchRelevantContentPage {
-        if let tree = JSONTree.parse(body), let page = SearchRelevantContentPage(tree: tree) { return page }
+        if let page = SearchRelevantContentPage.scanning(body) { return page }
         return try RestJSON.decode(SearchRelevantContentPage.self, from: body)
     }
 
@@ -30,6 +30,6 @@ public struct QBusiness: Sendable {
     /// `POST /applications/{applicationId}/relevant-content` (exposed for serialisation tests).
     public static func operation(_ request: SearchRelevantContentRequest) throws -> OperationRequest {
         RestJSON.operation(path: "/applications/\(RestJSON.label(request.applicationID))/relevant-content",
-                           body: try RestJSON.encode(request))
+                           body: try request.jsonBody())
     }
 }

@@ -30,6 +30,34 @@ public struct SearchRelevantContentRequest: Sendable, Equatable, Encodable {
         try container.encodeIfPresent(nextToken, forKey: .nextToken)
     }
 
+    /// The body `RestJSON.encode(self)` gives, written directly (the sorted key order:
+    /// attributeFilter, contentSource, maxResults, nextToken, queryText). The filter, rare and
+    /// recursive, still goes through `JSONEncoder`.
+    func jsonBody() throws -> [UInt8] {
+        var body = JSONBodyWriter(capacity: queryText.utf8.count + retrieverID.utf8.count + (nextToken?.utf8.count ?? 0) + 96)
+        body.append(raw: "{")
+        if let attributeFilter {
+            body.append(raw: #""attributeFilter":"#)
+            body.append(raw: try RestJSON.encode(attributeFilter))
+            body.append(raw: ",")
+        }
+        body.append(raw: #""contentSource":{"retriever":{"retrieverId":"#)
+        body.append(retrieverID)
+        body.append(raw: "}}")
+        if let maxResults {
+            body.append(raw: #","maxResults":"#)
+            body.append(maxResults)
+        }
+        if let nextToken {
+            body.append(raw: #","nextToken":"#)
+            body.append(nextToken)
+        }
+        body.append(raw: #","queryText":"#)
+        body.append(queryText)
+        body.append(raw: "}")
+        return body.bytes
+    }
+
     public func validate() throws(ParameterValidationError) {
         try ParameterRules.resourceID(applicationID, field: "applicationId")
         try ParameterRules.resourceID(retrieverID, field: "contentSource.retriever.retrieverId")
@@ -88,103 +116,5 @@ public struct SearchRelevantContentPage: Sendable, Equatable, Decodable {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         relevantContent = try container.decodeIfPresent([RelevantContent].self, forKey: .relevantContent) ?? []
         nextToken = try container.decodeIfPresent(String.self, forKey: .nextToken)
-    }
-}
-
-
-// SearchRelevantContent pages read from a `JSONTree` instead of through `JSONDecoder`: the same
-// values, field for field, as the `Decodable` conformances in QBusinessModels.swift produce.
-// Whenever those would throw, or the tree holds something they might read differently, this
-// path refuses and `QBusiness.decodePage` falls back to `JSONDecoder`.
-
-extension SearchRelevantContentPage {
-    init?(tree: JSONTree) {
-        do throws(JSONTree.Refused) {
-            relevantContent = try tree.optionalArray("relevantContent")?.map { element throws(JSONTree.Refused) in
-                try RelevantContent(tree: element)
-            } ?? []
-            nextToken = try tree.optionalString("nextToken")
-        } catch {
-            return nil
-        }
-    }
-}
-
-extension RelevantContent {
-    init(tree: JSONTree) throws(JSONTree.Refused) {
-        guard case .object = tree else { throw JSONTree.Refused() }
-        content = try tree.optionalString("content")
-        documentID = try tree.optionalString("documentId")
-        documentTitle = try tree.optionalString("documentTitle")
-        documentURI = try tree.optionalString("documentUri")
-        documentAttributes = try tree.optionalArray("documentAttributes")?.map { element throws(JSONTree.Refused) in
-            try DocumentAttribute(tree: element)
-        } ?? []
-        if let score = try tree.optional("scoreAttributes") {
-            guard case .object = score else { throw JSONTree.Refused() }
-            scoreConfidence = try score.optionalString("scoreConfidence").flatMap(ScoreConfidence.init(rawValue:))
-        } else {
-            scoreConfidence = nil
-        }
-    }
-}
-
-extension DocumentAttribute {
-    init(tree: JSONTree) throws(JSONTree.Refused) {
-        guard case .object = tree, let name = try tree.optionalString("name"), let value = try tree.optional("value") else {
-            throw JSONTree.Refused()
-        }
-        self.init(name: name, value: try DocumentAttributeValue(tree: value))
-    }
-}
-
-extension DocumentAttributeValue {
-    /// The first present, non-null member wins, in the order the `Decodable` conformance tries them.
-    init(tree: JSONTree) throws(JSONTree.Refused) {
-        guard case .object = tree else { throw JSONTree.Refused() }
-        if let text = try tree.optionalString("stringValue") {
-            self = .string(text)
-        } else if let list = try tree.optionalArray("stringListValue") {
-            self = .stringList(try list.map { item throws(JSONTree.Refused) in
-                guard case .string(let text) = item else { throw JSONTree.Refused() }
-                return text
-            })
-        } else if let number = try tree.optional("longValue") {
-            // Only plain integers; `JSONDecoder` has its own views on `1.0` or `1e3` as Int64.
-            guard case .number(let text) = number, !text.contains(where: { $0 == "." || $0 == "e" || $0 == "E" }),
-                  let value = Int64(text) else { throw JSONTree.Refused() }
-            self = .long(value)
-        } else if let number = try tree.optional("dateValue") {
-            guard case .number(let text) = number, let seconds = Double(text), seconds.isFinite else { throw JSONTree.Refused() }
-            self = .date(Date(timeIntervalSince1970: seconds))
-        } else {
-            throw JSONTree.Refused()
-        }
-    }
-}
-
-extension JSONTree {
-    /// The fast path does not apply; decode with `JSONDecoder` instead.
-    struct Refused: Error {}
-
-    /// What `decodeIfPresent` sees: `nil` for an absent or null member.
-    func optional(_ key: String) throws(Refused) -> JSONTree? {
-        switch member(key) {
-        case .value(.null), .absent: return nil
-        case .value(let value): return value
-        case .duplicate, .notAnObject: throw Refused()
-        }
-    }
-
-    func optionalString(_ key: String) throws(Refused) -> String? {
-        guard let value = try optional(key) else { return nil }
-        guard case .string(let text) = value else { throw Refused() }
-        return text
-    }
-
-    func optionalArray(_ key: String) throws(Refused) -> [JSONTree]? {
-        guard let value = try optional(key) else { return nil }
-        guard case .array(let elements) = value else { throw Refused() }
-        return elements
     }
 }

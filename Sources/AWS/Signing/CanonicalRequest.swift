@@ -2,35 +2,45 @@
 ///
 /// A server-side verifier builds the same value from what it received, so every rule here is a
 /// pure function of the request: nothing reads the clock or the credentials.
+///
+/// The text is built once, as UTF-8 bytes in one buffer (`CanonicalRequestWriter`): that is what
+/// gets hashed on every signature, and the parts below are read out of it only when asked for.
 public struct CanonicalRequest: Sendable, Equatable {
     /// Headers never signed: proxies and HTTP stacks rewrite them in flight (botocore's list).
     public static let unsignableHeaders: Set<String> = ["authorization", "user-agent", "expect", "transfer-encoding", "x-amzn-trace-id"]
 
-    public let method: String
-    public let canonicalPath: String
-    public let canonicalQuery: String
+    /// `method \n path \n query \n header lines \n signed names \n payload hash`, as UTF-8.
+    let bytes: [UInt8]
+    /// Where the first five parts end in `bytes`; each is followed by one `\n`.
+    let ends: PartEnds
+
+    struct PartEnds: Sendable, Equatable {
+        var method = 0, path = 0, query = 0, headers = 0, signedHeaders = 0
+    }
+
+    public var method: String { part(0, ends.method) }
+    public var canonicalPath: String { part(ends.method + 1, ends.path) }
+    public var canonicalQuery: String { part(ends.path + 1, ends.query) }
     /// `name:value` lines, sorted by lowercase name.
-    public let canonicalHeaders: String
+    public var canonicalHeaders: String { part(ends.query + 1, ends.headers) }
     /// Lowercase names joined by `;`.
-    public let signedHeaders: String
-    public let payloadHash: String
+    public var signedHeaders: String { part(ends.headers + 1, ends.signedHeaders) }
+    public var payloadHash: String { part(ends.signedHeaders + 1, bytes.count) }
+
+    var signedHeadersRange: Range<Int> { ends.headers + 1..<ends.signedHeaders }
 
     /// The text whose SHA-256 goes into the string to sign.
-    public var text: String {
-        [method, canonicalPath, canonicalQuery, canonicalHeaders, signedHeaders, payloadHash].joined(separator: "\n")
+    public var text: String { String(decoding: bytes, as: UTF8.self) }
+
+    private func part(_ start: Int, _ end: Int) -> String {
+        String(decoding: bytes[start..<end], as: UTF8.self)
     }
 
     /// Canonicalises `request`, signing the headers named in `headerNames` (all signable ones
     /// when `nil`). `normalizePath` removes `.`/`..` segments and empty segments first; every
     /// service but S3 wants that.
     public init(_ request: SignableRequest, signing headerNames: Set<String>? = nil, normalizePath: Bool = true) {
-        method = request.method.uppercased()
-        canonicalPath = Self.canonicalPath(request.path, normalize: normalizePath)
-        canonicalQuery = Self.canonicalQuery(request.query)
-        let (lines, names) = Self.canonicalHeaders(request.headers, only: headerNames)
-        canonicalHeaders = lines
-        signedHeaders = names
-        payloadHash = request.payloadHash
+        (bytes, ends) = CanonicalRequestWriter.write(request, signing: headerNames, normalizePath: normalizePath)
     }
 
     /// Encodes the wire path once more (keeping `/`), after optional dot-segment removal.
@@ -55,6 +65,26 @@ public struct CanonicalRequest: Sendable, Equatable {
         let last = path.hasSuffix("/") && !output.isEmpty ? "/" : ""
         let result = first + output.joined(separator: "/") + last
         return result.isEmpty ? "/" : result
+    }
+
+    /// Whether `removeDotSegments` would change `path`: it is empty, or has an empty, `.` or
+    /// `..` segment other than the one a trailing slash leaves. Most paths do not.
+    static func needsDotSegmentRemoval(_ path: String) -> Bool {
+        path.withUTF8Buffer { bytes in
+            var segmentLength = 0, dots = 0
+            for index in bytes.indices {
+                if bytes[index] == UInt8(ascii: "/") {
+                    // An empty segment counts unless it is the one before a leading `/`.
+                    if index > 0, segmentLength == 0 || segmentLength == dots && dots <= 2 { return true }
+                    segmentLength = 0
+                    dots = 0
+                } else {
+                    segmentLength += 1
+                    if bytes[index] == UInt8(ascii: ".") { dots += 1 }
+                }
+            }
+            return bytes.isEmpty || (segmentLength > 0 && segmentLength == dots && dots <= 2)
+        }
     }
 
     /// Decodes each `key=value` pair and re-encodes it with the SigV4 rule, then sorts by
@@ -85,6 +115,8 @@ public struct CanonicalRequest: Sendable, Equatable {
 
     /// Lowercases names, trims values and collapses inner whitespace runs to one space (values
     /// folded over several lines included), joins repeated headers with `,` in their order.
+    /// The general form, for names that are not plain ASCII tokens; `CanonicalRequestWriter`
+    /// writes the same lines straight into bytes for the usual ones.
     static func canonicalHeaders(_ headers: [(name: String, value: String)], only names: Set<String>?) -> (lines: String, names: String) {
         var grouped: [String: [String]] = [:]
         var order: [String] = []
@@ -104,9 +136,6 @@ public struct CanonicalRequest: Sendable, Equatable {
     }
 
     static func collapseWhitespace(_ value: String) -> String {
-        // Most values (tokens, dates, hosts, content types) hold no whitespace byte at all, and
-        // then nothing changes; walking a session token Character by Character cost more than
-        // the rest of the signature (profile of SigV4Signer.sign, Benchmarks/README.md).
         guard value.utf8.contains(where: { $0 == 0x20 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D }) else { return value }
         return value.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\n" || $0 == "\r" || $0 == "\r\n" })
             .joined(separator: " ")

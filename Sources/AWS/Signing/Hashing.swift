@@ -10,22 +10,41 @@ enum Hashing {
     }
 
     static func sha256Hex(_ string: String) -> String {
-        sha256Hex(Array(string.utf8))
+        var string = string
+        return string.withUTF8 { hex(sha256(UnsafeRawBufferPointer($0))) }
+    }
+
+    static func sha256(_ bytes: UnsafeRawBufferPointer) -> SHA256.Digest {
+        var hasher = SHA256()
+        hasher.update(bufferPointer: bytes)
+        return hasher.finalize()
     }
 
     static func hmac(key: some ContiguousBytes, _ message: String) -> [UInt8] {
         Array(HMAC<SHA256>.authenticationCode(for: Array(message.utf8), using: SymmetricKey(data: key)))
     }
 
-    static func hex<S: Sequence>(_ bytes: S) -> String where S.Element == UInt8 {
-        let digits: [UInt8] = Array("0123456789abcdef".utf8)
-        var out: [UInt8] = []
-        out.reserveCapacity(64)
-        for byte in bytes {
-            out.append(digits[Int(byte >> 4)])
-            out.append(digits[Int(byte & 0x0F)])
+    /// Lowercase hex of `digest` (a SHA-256 digest, an HMAC, a key), written straight into the string.
+    static func hex(_ digest: some ContiguousBytes) -> String {
+        digest.withUnsafeBytes { bytes in
+            String(unsafeUninitializedCapacity: 2 * bytes.count) { out in
+                appendHex(bytes, to: out)
+                return 2 * bytes.count
+            }
         }
-        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// Writes `bytes` as lowercase hex at the start of `out` (which holds twice as many bytes).
+    static func appendHex(_ bytes: UnsafeRawBufferPointer, to out: UnsafeMutableBufferPointer<UInt8>) {
+        for (index, byte) in bytes.enumerated() {
+            out[2 * index] = hexDigit(byte >> 4)
+            out[2 * index + 1] = hexDigit(byte & 0x0F)
+        }
+    }
+
+    @inline(__always)
+    static func hexDigit(_ nibble: UInt8) -> UInt8 {
+        nibble < 10 ? UInt8(ascii: "0") + nibble : UInt8(ascii: "a") - 10 + nibble
     }
 
     /// Compares two strings in time that depends only on their lengths, so a verifier does not

@@ -1,3 +1,4 @@
+import Crypto
 import Foundation
 
 /// Signs requests with AWS Signature Version 4 in the `Authorization` header.
@@ -37,39 +38,87 @@ public struct SigV4Signer: Sendable {
         self.keys = keyCache
     }
 
+    /// Headers the signer writes itself; earlier values of them are dropped.
+    static let replacedHeaders: Set<String> = ["authorization", "x-amz-date", "x-amz-security-token", "x-amz-content-sha256"]
+
     /// Returns the request with `X-Amz-Date`, the optional token and content hash, and
     /// `Authorization` added (any earlier values of those headers are replaced).
     public func sign(_ request: SignableRequest, credentials: Credentials, at date: Date) -> SigningResult {
-        let time = SigningTime(date)
-        let replaced: Set<String> = ["authorization", "x-amz-date", "x-amz-security-token", "x-amz-content-sha256"]
-        var headers = request.headers.filter { !replaced.contains($0.name.lowercased()) }
-        headers.append(("X-Amz-Date", time.amzDate))
+        let time = keys.signingTime(date)
+        var signable = request
+        signable.headers = []
+        signable.headers.reserveCapacity(request.headers.count + 4)
+        for header in request.headers where !ASCII.lowercased(header.name, isIn: Self.replacedHeaders) {
+            signable.headers.append(header)
+        }
+        signable.headers.append(("X-Amz-Date", time.amzDate))
         if options.addContentSHA256Header {
-            headers.append(("X-Amz-Content-Sha256", request.payloadHash))
+            signable.headers.append(("X-Amz-Content-Sha256", request.payloadHash))
         }
         if let token = credentials.sessionToken, options.signSecurityToken {
-            headers.append(("X-Amz-Security-Token", token))
+            signable.headers.append(("X-Amz-Security-Token", token))
         }
-        var signable = request
-        signable.headers = headers
 
         let canonical = CanonicalRequest(signable, normalizePath: options.normalizePath)
         let scope = CredentialScope(date: time.dateStamp, region: region, service: service)
-        let stringToSign = Self.stringToSign(canonical: canonical, amzDate: time.amzDate, scope: scope)
-        let key = keys.signingKey(secret: credentials.secretAccessKey, date: time.dateStamp, region: region, service: service)
-        let signature = Hashing.hex(Hashing.hmac(key: key, stringToSign))
-        let authorization = "\(Self.algorithm) Credential=\(credentials.accessKeyID)/\(scope.text), "
-            + "SignedHeaders=\(canonical.signedHeaders), Signature=\(signature)"
-
-        if let token = credentials.sessionToken, !options.signSecurityToken {
-            headers.append(("X-Amz-Security-Token", token))
+        let digest = canonical.bytes.withUnsafeBytes(Hashing.sha256)
+        let key = keys.entry(secret: credentials.secretAccessKey, date: time.dateStamp, region: region, service: service)
+        let signature = withUnsafeTemporaryAllocation(of: UInt8.self, capacity: Self.stringToSignCapacity(amzDate: time.amzDate, scope: scope)) { buffer in
+            var text = UTF8Writer(buffer)
+            Self.writeStringToSign(amzDate: time.amzDate, scope: scope, canonicalDigest: digest, to: &text)
+            return key.signatureHex(of: UnsafeRawBufferPointer(rebasing: UnsafeRawBufferPointer(buffer)[..<text.count]))
         }
-        headers.append(("Authorization", authorization))
-        signable.headers = headers
-        return SigningResult(request: signable, canonicalRequest: canonical, stringToSign: stringToSign, signature: signature)
+        let authorization = Self.authorization(accessKeyID: credentials.accessKeyID, scope: scope, canonical: canonical, signature: signature)
+
+        // Appended in place: the array was reserved for them and nothing else holds it.
+        if let token = credentials.sessionToken, !options.signSecurityToken {
+            signable.headers.append(("X-Amz-Security-Token", token))
+        }
+        signable.headers.append(("Authorization", authorization))
+        return SigningResult(request: signable, canonicalRequest: canonical, signature: signature, amzDate: time.amzDate, scope: scope,
+                             canonicalDigest: digest)
     }
 
+    /// `AWS4-HMAC-SHA256 Credential=AK/scope, SignedHeaders=a;b, Signature=hex`.
+    static func authorization(accessKeyID: String, scope: CredentialScope, canonical: CanonicalRequest, signature: String) -> String {
+        let signedHeaders = canonical.signedHeadersRange
+        let capacity = algorithm.utf8.count + accessKeyID.utf8.count + scope.textByteCount + signedHeaders.count
+            + signature.utf8.count + " Credential=/, SignedHeaders=, Signature=".utf8.count
+        return String(utf8Capacity: capacity) { text in
+            text.append(algorithm)
+            text.append(" Credential=")
+            text.append(accessKeyID)
+            text.append(UInt8(ascii: "/"))
+            scope.write(to: &text)
+            text.append(", SignedHeaders=")
+            canonical.bytes.withUnsafeBytes { text.append(UnsafeRawBufferPointer(rebasing: $0[signedHeaders])) }
+            text.append(", Signature=")
+            text.append(signature)
+        }
+    }
+
+    /// `AWS4-HMAC-SHA256 \n amzDate \n scope \n hex(SHA-256(canonical request))`.
     static func stringToSign(canonical: CanonicalRequest, amzDate: String, scope: CredentialScope) -> String {
-        [algorithm, amzDate, scope.text, Hashing.sha256Hex(canonical.text)].joined(separator: "\n")
+        stringToSign(amzDate: amzDate, scope: scope, canonicalDigest: canonical.bytes.withUnsafeBytes(Hashing.sha256))
+    }
+
+    static func stringToSign(amzDate: String, scope: CredentialScope, canonicalDigest: SHA256.Digest) -> String {
+        String(utf8Capacity: stringToSignCapacity(amzDate: amzDate, scope: scope)) { text in
+            writeStringToSign(amzDate: amzDate, scope: scope, canonicalDigest: canonicalDigest, to: &text)
+        }
+    }
+
+    static func stringToSignCapacity(amzDate: String, scope: CredentialScope) -> Int {
+        algorithm.utf8.count + amzDate.utf8.count + scope.textByteCount + 2 * SHA256.byteCount + 3
+    }
+
+    static func writeStringToSign(amzDate: String, scope: CredentialScope, canonicalDigest: SHA256.Digest, to text: inout UTF8Writer) {
+        text.append(algorithm)
+        text.append(UInt8(ascii: "\n"))
+        text.append(amzDate)
+        text.append(UInt8(ascii: "\n"))
+        scope.write(to: &text)
+        text.append(UInt8(ascii: "\n"))
+        canonicalDigest.withUnsafeBytes { text.appendHex($0) }
     }
 }

@@ -83,9 +83,9 @@ public struct SigV4Verifier: Sendable {
         guard authorization.signedHeaders.contains("host") else { throw .hostNotSigned }
         let canonical = CanonicalRequest(request, signing: Set(authorization.signedHeaders), normalizePath: normalizePath)
         let stringToSign = SigV4Signer.stringToSign(canonical: canonical, amzDate: amzDate, scope: authorization.scope)
-        let key = keys.signingKey(secret: secretAccessKey, date: authorization.scope.date,
-                                  region: authorization.scope.region, service: authorization.scope.service)
-        return Recomputed(canonicalRequest: canonical, stringToSign: stringToSign, signature: Hashing.hex(Hashing.hmac(key: key, stringToSign)))
+        let key = keys.entry(secret: secretAccessKey, date: authorization.scope.date,
+                             region: authorization.scope.region, service: authorization.scope.service)
+        return Recomputed(canonicalRequest: canonical, stringToSign: stringToSign, signature: key.signatureHex(of: stringToSign))
     }
 
     /// AWS refuses requests signed more than 15 minutes before or after its own clock.

@@ -10,9 +10,36 @@ public struct SigningTime: Sendable, Equatable {
         let days = seconds >= 0 ? seconds / 86_400 : (seconds - 86_399) / 86_400
         let secondOfDay = seconds - days * 86_400
         let (year, month, day) = Self.civilDate(fromDays: days)
-        dateStamp = Self.pad(year, 4) + Self.pad(month, 2) + Self.pad(day, 2)
-        amzDate = dateStamp + "T" + Self.pad(secondOfDay / 3600, 2) + Self.pad(secondOfDay % 3600 / 60, 2)
-            + Self.pad(secondOfDay % 60, 2) + "Z"
+        guard (0...9999).contains(year) else {
+            dateStamp = Self.pad(year, 4) + Self.pad(month, 2) + Self.pad(day, 2)
+            amzDate = dateStamp + "T" + Self.pad(secondOfDay / 3600, 2) + Self.pad(secondOfDay % 3600 / 60, 2)
+                + Self.pad(secondOfDay % 60, 2) + "Z"
+            return
+        }
+        // Written digit by digit into the string: formatting through `String(Int)` and padding
+        // cost more than the rest of the date handling together.
+        amzDate = String(unsafeUninitializedCapacity: 16) { out in
+            var position = 0
+            func put(_ value: Int64, width: Int) {
+                var value = value
+                for offset in stride(from: width - 1, through: 0, by: -1) {
+                    out[position + offset] = UInt8(ascii: "0") + UInt8(truncatingIfNeeded: value % 10)
+                    value /= 10
+                }
+                position += width
+            }
+            put(year, width: 4)
+            put(month, width: 2)
+            put(day, width: 2)
+            out[position] = UInt8(ascii: "T")
+            position += 1
+            put(secondOfDay / 3600, width: 2)
+            put(secondOfDay % 3600 / 60, width: 2)
+            put(secondOfDay % 60, width: 2)
+            out[position] = UInt8(ascii: "Z")
+            return position + 1
+        }
+        dateStamp = String(amzDate.utf8.prefix(8))!
     }
 
     private static func pad(_ value: Int64, _ width: Int) -> String {
