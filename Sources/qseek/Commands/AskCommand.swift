@@ -10,6 +10,7 @@ import Terminal
 /// assembled prompt is the result.
 struct Ask: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "ask",
         abstract: "Ask one tenant's knowledge: search, assemble the prompt, stream the model's answer, list the sources.",
         discussion: """
             The answer streams to stdout as the model writes it, followed by a sources list. --json prints \

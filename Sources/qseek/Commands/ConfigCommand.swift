@@ -5,6 +5,7 @@ import QseekConfiguration
 /// `qseek config init|check`: write a commented config, or validate one.
 struct Config: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "config",
         abstract: "Write a commented config file, or check one.",
         subcommands: [ConfigInit.self, ConfigCheck.self]
     )

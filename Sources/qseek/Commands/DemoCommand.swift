@@ -8,6 +8,7 @@ import Sandbox
 /// `qseek demo`: the whole flow on an in-process sandbox; needs no config and no network.
 struct Demo: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "demo",
         abstract: "Run the whole flow on the embedded sandbox (an IdP plus a customer's AWS on a loopback port).",
         discussion: """
             Sign in as one of the demo users, choose a tenant, and ask: everything runs offline, on this machine.

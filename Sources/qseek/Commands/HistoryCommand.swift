@@ -80,7 +80,7 @@ struct HistoryCommand: AsyncParsableCommand {
     }
 
     struct List: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "List conversations, most recent first.")
+        static let configuration = CommandConfiguration(commandName: "list", abstract: "List conversations, most recent first.")
         @OptionGroup var scope: Scope
         @Flag(help: "Print one JSON document.") var json = false
 
@@ -104,7 +104,7 @@ struct HistoryCommand: AsyncParsableCommand {
     }
 
     struct Show: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Show one conversation with its sources.")
+        static let configuration = CommandConfiguration(commandName: "show", abstract: "Show one conversation with its sources.")
         @OptionGroup var scope: Scope
         @Argument(help: "The conversation id (see `qseek history list`).") var id: String
         @Flag(help: "Print one JSON document.") var json = false
@@ -138,7 +138,7 @@ struct HistoryCommand: AsyncParsableCommand {
     }
 
     struct Export: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Export one conversation as Markdown (with a sources list) or JSON, to stdout.")
+        static let configuration = CommandConfiguration(commandName: "export", abstract: "Export one conversation as Markdown (with a sources list) or JSON, to stdout.")
         enum Format: String, ExpressibleByArgument { case md, json }
         @OptionGroup var scope: Scope
         @Argument(help: "The conversation id.") var id: String

@@ -6,6 +6,7 @@ import QseekConfiguration
 /// `qseek login`: sign in at the ISV's IdP and keep the result in the token cache.
 struct Login: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "login",
         abstract: "Sign in at your organisation's identity provider.",
         discussion: "The sign-in URL is always printed to stderr, so this works over SSH: open it on any machine whose browser can reach this one's 127.0.0.1, or use --device."
     )

@@ -3,7 +3,7 @@ import OIDC
 
 /// `qseek logout`: forget the sign-in, and revoke it at the IdP where that is supported.
 struct Logout: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Sign out: forget the cached sign-in and revoke it at the IdP.")
+    static let configuration = CommandConfiguration(commandName: "logout", abstract: "Sign out: forget the cached sign-in and revoke it at the IdP.")
 
     @OptionGroup var common: SignInCommonOptions
 

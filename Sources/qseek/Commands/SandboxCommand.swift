@@ -5,12 +5,14 @@ import Sandbox
 
 struct Sandbox: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "sandbox",
         abstract: "Run the local sandbox that plays the ISV's IdP and the customer's AWS.",
         subcommands: [Serve.self]
     )
 
     struct Serve: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "serve",
             abstract: "Serve the sandbox on a loopback port until SIGINT or SIGTERM.",
             discussion: "The first line on stdout is `sandbox: http://HOST:PORT`."
         )

@@ -6,6 +6,7 @@ import Terminal
 /// `qseek search TEXT --tenant ID`: passages, streamed, for scripts and backends.
 struct Search: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "search",
         abstract: "Search one tenant's Amazon Q index and print the passages as they arrive.",
         discussion: """
             --ndjson prints one JSON object per passage (documentId, title, uri, confidence, content, \

@@ -5,7 +5,7 @@ import Terminal
 
 /// `qseek tenants`: the tenants the signed-in user may use.
 struct Tenants: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "List the tenants you may search (configured, filtered by the tenant claim).")
+    static let configuration = CommandConfiguration(commandName: "tenants", abstract: "List the tenants you may search (configured, filtered by the tenant claim).")
 
     @OptionGroup var common: SignInCommonOptions
     @Flag(help: "Print JSON.") var json = false

@@ -5,13 +5,14 @@ import Terminal
 
 struct Themes: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "themes",
         abstract: "List the color themes, or preview one full screen.",
         subcommands: [List.self, Preview.self],
         defaultSubcommand: List.self
     )
 
     struct List: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "List built-in and user themes.")
+        static let configuration = CommandConfiguration(commandName: "list", abstract: "List built-in and user themes.")
 
         func run() throws {
             let environment = ProcessInfo.processInfo.environment
@@ -28,7 +29,7 @@ struct Themes: ParsableCommand {
     }
 
     struct Preview: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Show every role of a theme on sample content; q quits, t shows the next theme.")
+        static let configuration = CommandConfiguration(commandName: "preview", abstract: "Show every role of a theme on sample content; q quits, t shows the next theme.")
 
         @Argument(help: "The theme to preview (see `qseek themes`).")
         var name: String = ThemeCatalog.defaultThemeName

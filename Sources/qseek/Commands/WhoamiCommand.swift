@@ -4,7 +4,7 @@ import OIDC
 
 /// `qseek whoami`: who is signed in. Shows claims about the user, never a token.
 struct Whoami: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Show who is signed in (subject, email, name, issuer, expiry).")
+    static let configuration = CommandConfiguration(commandName: "whoami", abstract: "Show who is signed in (subject, email, name, issuer, expiry).")
 
     @OptionGroup var common: SignInCommonOptions
 
