@@ -17,6 +17,7 @@ struct FollowUpQueryTests {
     @Test("A question that stands on its own is searched as typed", arguments: [
         "What is the vacation policy for contractors?",
         "incident review payment outage",
+        "vacation",
     ])
     func standalone(question: String) {
         #expect(FollowUpQuery.searchText(for: question, previous: "quarterly planning process") == question)

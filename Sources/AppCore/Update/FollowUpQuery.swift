@@ -15,14 +15,15 @@ enum FollowUpQuery {
         return added.isEmpty ? question : question + " " + added.joined(separator: " ")
     }
 
-    /// Starts like a continuation, points back with a pronoun, or is too short to stand alone.
+    /// Starts like a continuation, points back with a pronoun, or has no word of its own to
+    /// search for ("why?"). A one-word question ("vacation") is a new topic, not a follow-up.
     static func isFollowUp(_ question: String) -> Bool {
         let tokens = words(question)
         guard !tokens.isEmpty else { return false }
         let lowered = question.lowercased().trimmingCharacters(in: .whitespaces)
         if openers.contains(where: { lowered.hasPrefix($0 + " ") }) { return true }
         if tokens.contains(where: pronouns.contains) { return true }
-        return contentWords(question).count <= 1
+        return contentWords(question).isEmpty
     }
 
     static func contentWords(_ text: String) -> [String] {
