@@ -10,6 +10,8 @@ enum TUILauncher {
     @MainActor
     static func run(_ environment: AppEnvironment) async throws(CommandFailure) {
         let processEnvironment = ProcessInfo.processInfo.environment
+        // The themes (TOML, built in and the user's) are read on another core while the rest starts.
+        let themes = Task.detached { ThemeCatalog.load(userDirectory: ThemeCatalog.userDirectory(environment: processEnvironment)) }
         let config = environment.config
         var template = PromptTemplate.standard
         if !config.prompt.template.isEmpty {
@@ -45,7 +47,7 @@ enum TUILauncher {
         }
         state.modelName = model?.modelName
 
-        let catalog = ThemeCatalog.load(userDirectory: ThemeCatalog.userDirectory(environment: processEnvironment))
+        let catalog = await themes.value
         let identity = IdentityAdapter(environment: environment)
         let app = InteractiveApp(state: state, catalog: catalog, mouse: config.ui.mouse, identity: identity,
                                  gateway: GatewayAdapter(environment: environment),
