@@ -44,7 +44,8 @@ final class InteractiveApp {
         var lastDrawn: AppState?
         var lastTick = Date()
         var theme = themeFor(backend)
-        var launched = false
+        // The first frame already shows what launching will do; its work starts once it is up.
+        var launchEffects: [Effect]? = launch(&state)
         while !quitting {
             if lastDrawn != state || theme.name != state.themeName {
                 theme = themeFor(backend)
@@ -52,11 +53,10 @@ final class InteractiveApp {
                 AppView(state: state, theme: theme).draw(into: &canvas)
                 backend.present(canvas)
                 lastDrawn = state
-                if !launched {
+                if let effects = launchEffects {
                     // The first frame is up: now what may wait on the network (saved sign-in, discovery).
-                    launched = true
-                    await runner.run(launch(&state))
-                    continue
+                    launchEffects = nil
+                    await runner.run(effects)
                 }
             }
             // Short waits while work is in flight, so streamed pages show at once.
