@@ -71,9 +71,8 @@ struct OpenAIChatModelTests {
 
     @Test("A refused connection says the server is not running there, in words")
     func refusedConnection() async throws {
-        let server = try await LocalHTTPServer.start { _ in .text(200, "") }
-        let url = server.baseURL + "/v1"
-        await server.stop()
+        let refusing = try RefusingPort()
+        let url = refusing.baseURL + "/v1"
         let model = try OpenAIChatModel(modelID: "llama3", baseURL: url, apiKey: nil)
         do {
             for try await _ in model.answer(ModelRequest(prompt: "p")) {}

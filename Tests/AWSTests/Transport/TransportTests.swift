@@ -23,9 +23,8 @@ struct TransportTests {
     }
 
     @Test func aRefusedConnectionIsARetryableTransportError() async throws {
-        let server = try await LocalHTTPServer.start { _ in .text(200, "") }
-        let url = server.baseURL + "/"
-        await server.stop()
+        let refusing = try RefusingPort()
+        let url = refusing.baseURL + "/"
         try await Fixtures.withTransport { transport in
             do {
                 _ = try await transport.send(HTTPRequest(method: "GET", url: url), timeout: .seconds(5))
