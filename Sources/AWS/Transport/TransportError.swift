@@ -1,3 +1,12 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+import AsyncHTTPClient
+import NIOCore
+import NIOPosix
+
 /// Failures below HTTP: nothing in them comes from a response body or a header, so no
 /// secret can travel through them.
 public enum TransportError: Error, Sendable, Equatable {
@@ -43,7 +52,36 @@ public enum TransportError: Error, Sendable, Equatable {
     /// The kind of failure in words: NIO and AsyncHTTPClient describe errors as Swift values
     /// (`connectionFailed(...)`, `IOError { errno: 111 }`); the user gets the errno's meaning.
     public static func words(describing error: any Error) -> String {
-        words(in: String(describing: error))
+        if let code = errno(of: error), let words = words(forErrno: code) { return words }
+        if let connection = error as? NIOConnectionError, connection.connectionErrors.isEmpty,
+           connection.dnsAError != nil || connection.dnsAAAAError != nil {
+            return "the host name does not resolve"
+        }
+        if let client = error as? HTTPClientError, client == .remoteConnectionClosed {
+            return "the server closed the connection before answering"
+        }
+        // Kinds without a type this module sees (TLS from NIOSSL, …): read the description.
+        return words(in: String(describing: error))
+    }
+
+    /// The errno under an error, however NIO wrapped it.
+    static func errno(of error: any Error) -> Int32? {
+        if let io = error as? IOError { return io.errnoCode }
+        if let connection = error as? NIOConnectionError {
+            return connection.connectionErrors.lazy.compactMap { errno(of: $0.error) }.first
+        }
+        return nil
+    }
+
+    static func words(forErrno code: Int32) -> String? {
+        switch code {
+        case ECONNREFUSED: "connection refused: nothing listens there"
+        case ECONNRESET: "the server reset the connection"
+        case ENETUNREACH: "the network is unreachable"
+        case EHOSTUNREACH: "no route to the host"
+        case EPIPE: "the connection broke while sending"
+        default: nil
+        }
     }
 
     static func words(in description: String) -> String {

@@ -1,3 +1,6 @@
+import AsyncHTTPClient
+import Foundation
+import NIOCore
 import TestSupport
 import Testing
 @testable import AWS
@@ -42,5 +45,10 @@ struct TransportTests {
                 == "the connection could not be used")
         #expect(TransportError.words(in: "IOError { errno: 104 }") == "the server reset the connection")
         #expect(TransportError.words(in: "HTTPClientError.remoteConnectionClosed") == "the server closed the connection before answering")
+    }
+
+    @Test func errnosAreReadFromTheErrorsThemselves() {
+        #expect(TransportError.words(describing: IOError(errnoCode: ECONNRESET, reason: "read")) == "the server reset the connection")
+        #expect(TransportError.words(describing: HTTPClientError.remoteConnectionClosed) == "the server closed the connection before answering")
     }
 }
