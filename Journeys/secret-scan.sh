@@ -30,7 +30,7 @@ source "$(dirname "$0")/lib.sh"
 trap 'cleanup_tmux; stop_sandbox' EXIT
 start_shell 120 40
 tmux_ pipe-pane -t j -o "cat >> '$out/tui-terminal.out'"
-type_line "export XDG_CACHE_HOME=$XDG_CACHE_HOME XDG_CONFIG_HOME=$XDG_CONFIG_HOME XDG_STATE_HOME=$XDG_STATE_HOME AWS_CONFIG_FILE=/dev/null AWS_SHARED_CREDENTIALS_FILE=/dev/null"
+type_line "$(private_env)"
 type_line "$QSEEK ${config[*]} 2> '$out/tui.err'; echo EXIT=\$?"
 wait_for "Choose a tenant" 30
 tmux_ send-keys -t j Enter

@@ -20,7 +20,7 @@ sign_in alice@acme.example
 echo "TUI fault soak: $questions_to_ask questions against --faults $faults"
 
 start_shell 120 40
-type_line "export XDG_CACHE_HOME=$XDG_CACHE_HOME XDG_CONFIG_HOME=$XDG_CONFIG_HOME XDG_STATE_HOME=$XDG_STATE_HOME AWS_CONFIG_FILE=/dev/null AWS_SHARED_CREDENTIALS_FILE=/dev/null AWS_EC2_METADATA_DISABLED=true; echo SHELL-READY"
+type_line "$(private_env); echo SHELL-READY"
 wait_for SHELL-READY
 type_line "$QSEEK --config $work/sandbox.toml --debug $work/tui.log; echo EXIT=\$?"
 wait_for "Choose a tenant" 30
