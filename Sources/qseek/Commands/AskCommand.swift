@@ -106,8 +106,7 @@ struct Ask: AsyncParsableCommand {
     /// The `[n]` the answer uses that name a passage, each once, in order of first use.
     static func citedNumbers(in answer: String, of citations: [Citation]) -> [Int] {
         let known = Set(citations.map(\.number))
-        var seen = Set<Int>()
-        return Citation.markers(in: answer).filter { known.contains($0) && seen.insert($0).inserted }
+        return Citation.markers(in: answer).filter(known.contains)  // markers are already distinct
     }
 
     /// Keeps the question and answer as a one-turn conversation (`[history] mode`), under the
