@@ -19,7 +19,8 @@ public struct FaultPlan: Sendable, Equatable {
 
     public init() {}
 
-    public var isEmpty: Bool { self == FaultPlan() }
+    /// Whether requests are delayed, refused or dropped (a slow model alone leaves them be).
+    var touchesRequests: Bool { latency != nil || throttle + error + drop > 0 }
 
     public enum ParseError: Error, Sendable, Equatable, CustomStringConvertible {
         case malformed(String)
@@ -87,7 +88,7 @@ actor FaultInjector {
 
     /// The delay (milliseconds) and the outcome for the next AWS request.
     func next() -> (delay: Int, outcome: Outcome) {
-        guard plan.latency != nil || plan.drop + plan.throttle + plan.error > 0 else { return (0, .serve) }
+        guard plan.touchesRequests else { return (0, .serve) }
         let delay = plan.latency.map { Int.random(in: $0, using: &generator) } ?? 0
         let roll = Double.random(in: 0..<1, using: &generator)
         if roll < plan.drop { return (delay, .drop) }
