@@ -167,10 +167,13 @@ struct CredentialSourcesTests {
             return .text(200, #"{"AccessKeyId":"ASIACONT","SecretAccessKey":"c","Token":"t","Expiration":"2099-01-01T00:00:00Z"}"#)
         }) { server in
             try await Fixtures.withTransport { transport in
-                let provider = ContainerCredentialsProvider(environment: [
+                var provider = ContainerCredentialsProvider(environment: [
                     "AWS_CONTAINER_CREDENTIALS_FULL_URI": server.baseURL + "/creds",
                     "AWS_CONTAINER_AUTHORIZATION_TOKEN_FILE": tokenFile,
                 ], transport: transport)
+                // The 5-second default is for a real endpoint; here the answer can wait behind the
+                // CPU-heavy randomised tests running in parallel on a 2-core machine.
+                provider.timeout = .seconds(60)
                 let credentials = try await provider.credentials()
                 #expect(credentials.accessKeyID == "ASIACONT")
                 #expect(credentials.sessionToken == "t")

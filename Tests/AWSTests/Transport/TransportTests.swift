@@ -10,7 +10,7 @@ struct TransportTests {
         try await LocalHTTPServer.with({ _ in .respond(status: 200, body: Array(repeating: 0x41, count: 70_000)) }) { server in
             try await Fixtures.withTransport(.init(maximumResponseBytes: 64 * 1024)) { transport in
                 await #expect(throws: TransportError.responseTooLarge(limit: 64 * 1024)) {
-                    _ = try await transport.send(HTTPRequest(method: "GET", url: server.baseURL + "/big"), timeout: .seconds(5))
+                    _ = try await transport.send(HTTPRequest(method: "GET", url: server.baseURL + "/big"), timeout: .seconds(60))
                 }
             }
         }
@@ -19,7 +19,7 @@ struct TransportTests {
     @Test func everyRequestCarriesTheQseekUserAgent() async throws {
         try await LocalHTTPServer.with({ _ in .text(200, "ok") }) { server in
             try await Fixtures.withTransport(.init(applicationVersion: "1.2.3")) { transport in
-                _ = try await transport.send(HTTPRequest(method: "GET", url: server.baseURL + "/"), timeout: .seconds(5))
+                _ = try await transport.send(HTTPRequest(method: "GET", url: server.baseURL + "/"), timeout: .seconds(60))
                 #expect(server.requests.first?.header("User-Agent")?.hasPrefix("qseek/1.2.3 ") == true)
             }
         }
