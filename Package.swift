@@ -78,12 +78,13 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
-        .target(name: "AppCore", dependencies: ["Accessor", "Assistant"]),
-        // Past conversations in SQLite; may import Accessor only.
-        .target(name: "History", dependencies: ["Accessor", .product(name: "GRDB", package: "GRDB.swift")]),
+        .target(name: "AppCore", dependencies: ["Accessor", "Assistant", "History", "OIDC"]),
+        // Past conversations in SQLite; its record types are the ones the app uses.
+        .target(name: "History", dependencies: [.product(name: "GRDB", package: "GRDB.swift")]),
         .target(
             name: "AppUI",
-            dependencies: ["AppCore", "Accessor", "Terminal", .product(name: "TOMLKit", package: "TOMLKit")],
+            dependencies: ["AppCore", "Accessor", "Assistant", "Terminal", .product(name: "Logging", package: "swift-log"),
+                           .product(name: "TOMLKit", package: "TOMLKit")],
             plugins: ["EmbedThemes"]
         ),
 
@@ -199,9 +200,10 @@ let package = Package(
             // Recorded event streams and the openai SDK's reading of them, read via #filePath.
             exclude: ["Fixtures"]
         ),
-        .testTarget(name: "AppCoreTests", dependencies: ["AppCore", "Accessor", "Assistant"]),
+        .testTarget(name: "AppCoreTests", dependencies: ["AppCore", "Accessor", "Assistant", "AWS", "History", "OIDC"]),
         .testTarget(name: "HistoryTests", dependencies: ["History"]),
-        .testTarget(name: "AppUITests", dependencies: ["AppUI", "AppCore", "Accessor", "Terminal"], exclude: ["Snapshots"]),
+        .testTarget(name: "AppUITests", dependencies: ["AppUI", "AppCore", "Accessor", "Assistant", "AWS", "History", "OIDC", "Terminal"],
+                    exclude: ["Snapshots"]),
         .testTarget(name: "QseekConfigurationTests", dependencies: ["QseekConfiguration"]),
         // The executable's commands and diagnostics, run in process against the sandbox.
         .testTarget(

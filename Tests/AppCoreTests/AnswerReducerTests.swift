@@ -105,7 +105,7 @@ struct AnswerReducerTests {
     @Test("A failed answer is shown in the turn; the app keeps running")
     func failure() {
         var (state, id, _) = answering()
-        _ = update(&state, .answerFailed(Failure(.unexpected, "The model service failed: throttled"), query: id))
+        _ = update(&state, .answerFailed(.service("throttled"), query: id))
         #expect(state.conversation.current?.answerStatus == .failed("The model service failed: throttled"))
         #expect(state.screen == .main)
     }

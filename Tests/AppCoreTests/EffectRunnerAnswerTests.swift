@@ -1,28 +1,30 @@
 import Accessor
 import Assistant
 import Foundation
+import OIDC
 import Synchronization
 import Testing
 @testable import AppCore
 
 /// Nothing but the model matters to these tests; the other services refuse.
-struct UnusedServices: IdentityService, TenantGateway, SystemServices {
-    func signIn(_ method: SignInMethod, progress: @escaping @Sendable (SignInProgress) -> Void) async throws(Failure) -> UserIdentity {
-        throw Failure(.unexpected, "unused")
+struct UnusedServices: IdentityService, TenantGateway, SystemServices, TerminalService {
+    func signIn(_ method: SignInMethod, progress: @escaping @Sendable (AppCore.SignInProgress) -> Void) async throws(OIDCError) -> UserIdentity {
+        throw .cancelled
     }
     func signOut() async {}
     func resumeSavedSignIn() async -> UserIdentity? { nil }
     func offersDeviceFlow() async -> Bool { false }
-    func exchange(for tenant: Tenant, completed: @escaping @Sendable (ExchangeStep) -> Void) async throws(ExchangeError) -> Date {
-        throw ExchangeError(step: .assumeRole, failure: Failure(.unexpected, "unused"))
+    func exchange(for tenant: Tenant, observe: @escaping @Sendable (ExchangeStepReport) -> Void) async throws(AccessorError) -> Date {
+        throw .configuration(.cancelled)
     }
     func pages(of query: PassageQuery) -> AsyncThrowingStream<[Passage], any Error> { AsyncThrowingStream { $0.finish() } }
     func discardCredentials() async {}
-    func failure(describing error: any Error) -> Failure { Failure(.unexpected, "\(error)") }
-    func open(_ url: String) async throws(Failure) {}
-    func copy(_ text: String) async throws(Failure) {}
+    func open(_ url: String) async throws(DesktopError) {}
     func rememberTenant(_ id: String) async {}
-    func export(_ markdown: String, suggestedName: String) async throws(Failure) -> String { "/dev/null" }
+    func export(_ markdown: String, suggestedName: String) async throws(DesktopError) -> String { "/dev/null" }
+    func copyToClipboard(_ text: String) async -> Bool { false }
+    func setMouseCapture(_ enabled: Bool) async {}
+    func redraw() async {}
 }
 
 /// Set when a hanging model notices it was cancelled.
@@ -65,7 +67,8 @@ struct EffectRunnerAnswerTests {
              then effects: [Effect] = []) async throws -> ([Action], EffectRunner) {
         let received = Mutex<[Action]>([])
         let services = UnusedServices()
-        let runner = EffectRunner(identity: services, gateway: services, system: services, model: model) { action in
+        let runner = EffectRunner(services: AppServices(identity: services, gateway: services, system: services, model: model),
+                                  terminal: services) { action in
             received.withLock { $0.append(action) }
         }
         let id = QueryID(rawValue: 7)
@@ -92,8 +95,9 @@ struct EffectRunnerAnswerTests {
     func failure() async throws {
         let model = ScriptedModel(events: [], ending: .fail(.network("the connection to llm.example failed.")))
         let (actions, _) = try await run(model, until: { !$0.isEmpty })
-        #expect(actions == [.answerFailed(Failure(.unexpected, "Network problem reaching the model: the connection to llm.example failed."),
-                                          query: QueryID(rawValue: 7))])
+        #expect(actions == [.answerFailed(.network("the connection to llm.example failed."), query: QueryID(rawValue: 7))])
+        #expect(ModelError.network("the connection to llm.example failed.").userMessage
+                    == "Network problem reaching the model: the connection to llm.example failed.")
     }
 
     @Test("Cancelling the answer stops the model's stream and reports nothing more")

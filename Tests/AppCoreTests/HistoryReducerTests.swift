@@ -1,12 +1,13 @@
 import Accessor
 import Assistant
 import Foundation
+import History
 import Testing
 @testable import AppCore
 
 @Suite("History: recorded when a turn ends, browsed, resumed and deleted")
 struct HistoryReducerTests {
-    let owner = HistoryOwnerKey(user: "u-ana", tenant: Tenant.acme.id)
+    let owner = HistoryOwner(user: "u-ana", tenant: Tenant.acme.id)
 
     @Test("A finished answer is recorded once, with its citations and passage text, under one conversation key")
     func recordsFinishedTurns() throws {
@@ -25,7 +26,7 @@ struct HistoryReducerTests {
         #expect(turn.question == "travel policy")
         #expect(turn.answer == "Book early [1].")
         #expect(turn.citations.map(\.documentID) == ["doc-1"])
-        #expect(turn.passageTexts[1] == "Passage 1 says something about travel.")
+        #expect(turn.citations.first?.text == "Passage 1 says something about travel.")
         #expect(state.conversation.historyKey == key)
 
         let second = state.ask("and hotels?").searchID!
@@ -46,7 +47,7 @@ struct HistoryReducerTests {
         _ = update(&state, .passagesArrived(page: [.sample(1)], isLast: true, query: id))
         _ = update(&state, .answerEvent(.text("Book early"), query: id))
         let effects = update(&state, .cancel)
-        guard let recorded = effects.lazy.compactMap({ effect -> RecordedTurn? in
+        guard let recorded = effects.lazy.compactMap({ effect -> HistoryTurn? in
             if case let .recordTurn(turn, _, _) = effect { turn } else { nil }
         }).first else {
             Issue.record("the stopped turn was not recorded: \(effects)")
@@ -75,13 +76,13 @@ struct HistoryReducerTests {
         var state = AppState.signedIn()
         #expect(update(&state, .openHistory) == [.listHistory(owner)])
         #expect(state.screen == .history)
-        let listing = [HistoryListing(id: "c2", title: "expenses", turnCount: 1, updatedAt: AppState.epoch),
-                       HistoryListing(id: "c1", title: "travel policy", turnCount: 2, updatedAt: AppState.epoch)]
+        let listing = [ConversationSummary(id: "c2", title: "expenses", turnCount: 1, createdAt: AppState.epoch, updatedAt: AppState.epoch),
+                       ConversationSummary(id: "c1", title: "travel policy", turnCount: 2, createdAt: AppState.epoch, updatedAt: AppState.epoch)]
         _ = update(&state, .historyListed(listing))
         _ = update(&state, .selectNext)
         #expect(update(&state, .confirm) == [.loadConversation("c1", owner: owner)])
-        let turns = [RecordedTurn(question: "travel policy", answer: "## Rules\n\nBook early [1].", model: "m", askedAt: AppState.epoch,
-                                  answeredAt: AppState.epoch, citations: [Citation(number: 1, documentID: "d", title: "T", uri: nil)])]
+        let turns = [HistoryTurn(question: "travel policy", answer: "## Rules\n\nBook early [1].", model: "m", askedAt: AppState.epoch,
+                                 answeredAt: AppState.epoch, citations: [HistoryCitation(number: 1, documentID: "d", title: "T", uri: nil)])]
         _ = update(&state, .conversationLoaded(id: "c1", turns: turns))
         #expect(state.screen == .main)
         #expect(state.conversation.historyKey == "c1")
@@ -98,7 +99,7 @@ struct HistoryReducerTests {
     func delete() {
         var state = AppState.signedIn()
         _ = update(&state, .openHistory)
-        _ = update(&state, .historyListed([HistoryListing(id: "c1", title: "travel", turnCount: 1, updatedAt: AppState.epoch)]))
+        _ = update(&state, .historyListed([ConversationSummary(id: "c1", title: "travel", turnCount: 1, createdAt: AppState.epoch, updatedAt: AppState.epoch)]))
         #expect(update(&state, .deleteSelected) == [.deleteConversation("c1", owner: owner)])
         #expect(state.history.items.isEmpty)
     }
@@ -107,7 +108,7 @@ struct HistoryReducerTests {
     func failure() {
         var state = AppState.signedIn()
         _ = update(&state, .openHistory)
-        _ = update(&state, .historyFailed(Failure(.unexpected, "History: SQLite error 26: file is not a database")))
+        _ = update(&state, .historyFailed(HistoryError("SQLite error 26: file is not a database")))
         #expect(state.history.error?.contains("not a database") == true)
         #expect(!state.history.isLoading)
     }

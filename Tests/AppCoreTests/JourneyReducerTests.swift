@@ -1,3 +1,4 @@
+import AWS
 import Accessor
 import Foundation
 import Testing
@@ -19,10 +20,10 @@ struct JourneyReducerTests {
         #expect(state.tenantPicker.available == [.acme, .globex])
 
         #expect(update(&state, .confirm) == [.exchange(.acme)])
-        _ = update(&state, .exchangeStepCompleted(.assumeRole, tenantID: Tenant.acme.id))
+        _ = update(&state, .stepDone(.assumeRole, tenantID: Tenant.acme.id))
         #expect(state.tenantPicker.exchange?.current == .exchangeToken)
-        _ = update(&state, .exchangeStepCompleted(.exchangeToken, tenantID: Tenant.acme.id))
-        _ = update(&state, .exchangeStepCompleted(.assumeIdentityAwareRole, tenantID: Tenant.acme.id))
+        _ = update(&state, .stepDone(.exchangeToken, tenantID: Tenant.acme.id))
+        _ = update(&state, .stepDone(.assumeIdentityAwareRole, tenantID: Tenant.acme.id))
         let expiry = AppState.epoch.addingTimeInterval(900)
         #expect(update(&state, .exchangeSucceeded(tenantID: Tenant.acme.id, expiresAt: expiry)) == [.rememberTenant(Tenant.acme.id)])
         #expect(state.screen == .main)
@@ -86,7 +87,7 @@ struct JourneyReducerTests {
     func expiredCredentialsRetryOnce() {
         var state = AppState.signedIn()
         let id = state.ask("roadmap").searchID!
-        let expired = Failure(.credentialsExpired, "The identity-aware credentials expired.")
+        let expired = AccessorError.credentialsExpired
 
         #expect(update(&state, .searchFailed(expired, query: id)) == [.exchange(.acme)])
         #expect(state.passages.isSearching)
@@ -99,7 +100,7 @@ struct JourneyReducerTests {
         // A second expiry for the same question is shown, not retried forever.
         #expect(update(&state, .searchFailed(expired, query: id)).isEmpty)
         #expect(!state.passages.isSearching)
-        #expect(state.passages.error == expired.message)
+        #expect(state.passages.error == expired.userMessage)
     }
 
     @Test("Tenants are limited to those the ID token's tenant claim lists")
@@ -125,9 +126,11 @@ struct JourneyReducerTests {
         var state = AppState.fresh()
         _ = update(&state, .signedIn(UserIdentity(subject: "u")))
         _ = update(&state, .confirm)
-        _ = update(&state, .exchangeStepCompleted(.assumeRole, tenantID: Tenant.acme.id))
-        _ = update(&state, .exchangeFailed(.exchangeToken, Failure(.aws, "The ID token was refused."), tenantID: Tenant.acme.id))
-        #expect(state.tenantPicker.exchange?.failure == ExchangeFailure(step: .exchangeToken, message: "The ID token was refused."))
+        _ = update(&state, .stepDone(.assumeRole, tenantID: Tenant.acme.id))
+        let refused = AccessorError.exchange(step: .exchangeToken, cause: .aws(AWSError(service: "sso-oauth", code: "invalid_grant",
+                                                                                        message: "The ID token was refused.")))
+        _ = update(&state, .exchangeFailed(refused, tenantID: Tenant.acme.id))
+        #expect(state.tenantPicker.exchange?.failure == ExchangeFailure(step: .exchangeToken, message: refused.cause?.userMessage ?? ""))
         #expect(state.screen == .tenantPicker)
         #expect(update(&state, .confirm) == [.exchange(.acme)])
     }

@@ -9,7 +9,7 @@ struct LaunchReducerTests {
     @Test("Launching checks for a saved sign-in, saying so on the sign-in screen")
     func launchChecks() {
         var state = AppState.fresh()
-        #expect(launch(&state) == [.checkSavedSignIn])
+        #expect(update(&state, .launched) == [.checkSavedSignIn])
         #expect(state.signIn.phase == .checkingSavedSignIn)
         #expect(update(&state, .confirm).isEmpty, "Enter waits for the check")
     }
@@ -17,7 +17,7 @@ struct LaunchReducerTests {
     @Test("A saved sign-in goes straight to the tenant picker")
     func savedSignIn() {
         var state = AppState.fresh()
-        _ = launch(&state)
+        _ = update(&state, .launched)
         _ = update(&state, .savedSignInChecked(ana))
         #expect(state.user == ana)
         #expect(state.screen == .tenantPicker)
@@ -27,7 +27,7 @@ struct LaunchReducerTests {
     @Test("Without one, the sign-in choices appear")
     func noSavedSignIn() {
         var state = AppState.fresh()
-        _ = launch(&state)
+        _ = update(&state, .launched)
         _ = update(&state, .savedSignInChecked(nil))
         #expect(state.screen == .signIn)
         #expect(state.signIn.phase == .idle)
@@ -37,7 +37,7 @@ struct LaunchReducerTests {
     @Test("Esc skips the check, and a late answer no longer signs in")
     func skip() {
         var state = AppState.fresh()
-        _ = launch(&state)
+        _ = update(&state, .launched)
         #expect(update(&state, .cancel) == [.cancelSignIn])
         #expect(state.signIn.phase == .idle)
         #expect(state.signIn.error == nil)
@@ -62,6 +62,6 @@ struct LaunchReducerTests {
     @Test("Launching when already signed in (a resumed session) asks for nothing")
     func alreadySignedIn() {
         var state = AppState.signedIn()
-        #expect(launch(&state).isEmpty)
+        #expect(update(&state, .launched).isEmpty)
     }
 }

@@ -1,7 +1,9 @@
+import AWS
 import Accessor
 import AppCore
 import Assistant
 import Foundation
+import History
 
 /// App states for the screen snapshots, built through `update` as the app would build them.
 enum ScreenFixtures {
@@ -35,9 +37,11 @@ enum ScreenFixtures {
         var state = signIn()
         _ = update(&state, .signedIn(UserIdentity(subject: "u-ana", email: "ana@acme.example", name: "Ana Ruiz")))
         _ = update(&state, .confirm)
-        _ = update(&state, .exchangeStepCompleted(.assumeRole, tenantID: "T0123ACME"))
+        _ = update(&state, .stepDone(.assumeRole, tenantID: "T0123ACME"))
         if failing {
-            _ = update(&state, .exchangeFailed(.exchangeToken, Failure(.aws, "Identity Center refused the ID token (invalid_grant): check the trusted token issuer's issuer URL, audience and the email mapping."), tenantID: "T0123ACME"))
+            let refused = AWSError(service: "sso-oauth", code: "invalid_grant",
+                                   message: "check the trusted token issuer's issuer URL, audience and the email mapping.")
+            _ = update(&state, .exchangeFailed(.exchange(step: .exchangeToken, cause: .aws(refused)), tenantID: "T0123ACME"))
         }
         return state
     }
@@ -61,8 +65,8 @@ enum ScreenFixtures {
     /// Signed in, tenant chosen, one question asked, `count` passages arrived on one page.
     static func main(count: Int = 5, searching: Bool = false, hostile: Bool = false) -> AppState {
         var state = tenantPicker()
-        _ = update(&state, .exchangeStepCompleted(.exchangeToken, tenantID: "T0123ACME"))
-        _ = update(&state, .exchangeStepCompleted(.assumeIdentityAwareRole, tenantID: "T0123ACME"))
+        _ = update(&state, .stepDone(.exchangeToken, tenantID: "T0123ACME"))
+        _ = update(&state, .stepDone(.assumeIdentityAwareRole, tenantID: "T0123ACME"))
         _ = update(&state, .exchangeSucceeded(tenantID: "T0123ACME", expiresAt: now.addingTimeInterval(845)))
         state.modelName = "sandbox.extractive-v1"
         _ = update(&state, .typeText("What is the travel policy? @category=policy"))
@@ -111,9 +115,9 @@ enum ScreenFixtures {
         var state = main()
         _ = update(&state, .openHistory)
         _ = update(&state, .historyListed([
-            HistoryListing(id: "1800000000000-2", title: "What is the travel policy?", turnCount: 3, updatedAt: now),
-            HistoryListing(id: "1799990000000-1", title: "Key rotation runbook 🔑 steps", turnCount: 1,
-                           updatedAt: now.addingTimeInterval(-10_000)),
+            ConversationSummary(id: "1800000000000-2", title: "What is the travel policy?", turnCount: 3, createdAt: now, updatedAt: now),
+            ConversationSummary(id: "1799990000000-1", title: "Key rotation runbook 🔑 steps", turnCount: 1,
+                                createdAt: now.addingTimeInterval(-10_000), updatedAt: now.addingTimeInterval(-10_000)),
         ]))
         return state
     }

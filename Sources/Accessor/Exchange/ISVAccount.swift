@@ -20,12 +20,14 @@ public struct ISVAccount: Sendable {
 }
 
 /// The signed-in user as the exchange needs them: who (for the cache key and the session
-/// name) and the ID token to present. The token is a secret and never printed.
+/// name) and the ID token to present. The token is a secret and never printed. Without a
+/// token the exchange runs only the step that needs none (`doctor` checks the role before
+/// anyone signed in) and then asks for a sign-in.
 public struct SignedInUser: Sendable, CustomStringConvertible {
     public var subject: String
-    public var idToken: String
+    public var idToken: String?
 
-    public init(subject: String, idToken: String) {
+    public init(subject: String, idToken: String?) {
         self.subject = subject
         self.idToken = idToken
     }

@@ -40,21 +40,27 @@ public actor TrustedIdentityExchange {
     }
 
     /// Identity-aware credentials for the signed-in user in `tenant`: cached ones while they
-    /// have more than two minutes left, else a fresh exchange reporting each step.
-    public func credentials(for tenant: Tenant, completed: @Sendable (ExchangeStep) -> Void = { _ in }) async throws(AccessorError) -> Credentials {
+    /// have more than two minutes left, else a fresh exchange. `observe` hears of every step
+    /// as it ends (cached credentials report each step as reused), so the TUI's step list and
+    /// `doctor` watch the one exchange instead of repeating it.
+    public func credentials(for tenant: Tenant, observe: @escaping @Sendable (ExchangeStepReport) -> Void = { _ in }) async throws(AccessorError) -> Credentials {
         let user: SignedInUser
         do {
             user = try await idToken()
+        } catch let error as AccessorError {
+            throw error
         } catch {
-            throw .signInRequired(AccessorError.describe(error))
+            throw .signInRequired(ServiceFailure(error).userMessage)
         }
         let key = Key(subject: user.subject, tenantID: tenant.id)
         if let cached = cache[key], !cached.expires(within: Self.renewalMargin, of: now()) {
             logger.debug("exchange reused cached credentials", metadata: ["tenant": "\(tenant.id)"])
-            for step in ExchangeStep.allCases { completed(step) }
+            for step in ExchangeStep.allCases {
+                observe(ExchangeStepReport(step: step, tenantID: tenant.id, outcome: .reused, latency: .zero))
+            }
             return cached
         }
-        let fresh = try await exchange(user: user, tenant: tenant, completed: completed)
+        let fresh = try await exchange(user: user, tenant: tenant, observe: observe)
         cache[key] = fresh
         return fresh
     }
@@ -69,55 +75,41 @@ public actor TrustedIdentityExchange {
         cache.removeAll()
     }
 
-    private func exchange(user: SignedInUser, tenant: Tenant, completed: @Sendable (ExchangeStep) -> Void) async throws(AccessorError) -> Credentials {
+    private func exchange(user: SignedInUser, tenant: Tenant, observe: @escaping @Sendable (ExchangeStepReport) -> Void) async throws(AccessorError) -> Credentials {
         let tag = SessionTag(key: "qbusiness-dataaccessor:ExternalId", value: tenant.id)
         let sts: STS
         do {
             sts = STS(client: try client(.sts, region: account.region, credentials: account.baseCredentials))
         } catch {
-            throw .configuration(AccessorError.describe(error))
+            throw .configuration(ServiceFailure(error))
         }
+        let step = StepRunner(tenantID: tenant.id, logger: logger, observe: observe)
         logger.debug("exchange started", metadata: ["tenant": "\(tenant.id)", "subject": "\(user.subject)"])
 
         // Step 2: the data-accessor role with the tenant tag → credentials A.
-        let roleCredentials = try await step(.assumeRole) {
+        let roleCredentials = try await step.run(.assumeRole, expiry: { (credentials: Credentials) in credentials.expiration }) {
             try await sts.assumeRole(roleARN: account.roleARN, sessionName: user.sessionName,
                                      duration: account.sessionDuration, tags: [tag])
         }
-        logger.debug("exchange step done", metadata: ["tenant": "\(tenant.id)", "step": "assumeRole"])
-        completed(.assumeRole)
 
         // Steps 3–4: CreateTokenWithIAM at the tenant's Identity Center, signed with A.
-        let token = try await step(.exchangeToken) {
+        guard let idToken = user.idToken else { throw .signInRequired("there is no ID token to exchange; run `qseek login`.") }
+        let context = try await step.run(.exchangeToken) {
             let oidc = SSOOIDC(client: try client(.ssoOIDC, region: tenant.idcRegion,
                                                   credentials: StaticCredentialsProvider(roleCredentials)))
-            return try await oidc.createTokenWithIAM(clientID: tenant.idcApplicationARN, grant: .jwtBearer(assertion: user.idToken))
+            let token = try await oidc.createTokenWithIAM(clientID: tenant.idcApplicationARN, grant: .jwtBearer(assertion: idToken))
+            guard let context = token.identityContext, !context.isEmpty else { throw ServiceFailure.missingIdentityContext }
+            return context
         }
-        guard let context = token.identityContext, !context.isEmpty else {
-            throw .exchange(step: .exchangeToken, cause: "Identity Center returned no identity context (sts:identity_context).")
-        }
-        logger.debug("exchange step done", metadata: ["tenant": "\(tenant.id)", "step": "exchangeToken"])
-        completed(.exchangeToken)
 
         // Step 5: the same role again, with the identity context → credentials B.
-        let identityAware = try await step(.assumeIdentityAwareRole) {
+        let identityAware = try await step.run(.assumeIdentityAwareRole, expiry: { (credentials: Credentials) in credentials.expiration }) {
             try await sts.assumeRole(roleARN: account.roleARN, sessionName: user.sessionName,
                                      duration: account.sessionDuration, tags: [tag],
                                      providedContexts: [ProvidedContext(contextAssertion: context)])
         }
-        logger.debug("exchange step done", metadata: ["tenant": "\(tenant.id)", "step": "assumeIdentityAwareRole"])
-        completed(.assumeIdentityAwareRole)
         logger.debug("exchange finished", metadata: ["tenant": "\(tenant.id)", "expires": "\(identityAware.expiration.map { "\($0)" } ?? "-")"])
         return identityAware
-    }
-
-    private func step<Result>(_ step: ExchangeStep, _ body: () async throws -> Result) async throws(AccessorError) -> Result {
-        do {
-            return try await body()
-        } catch {
-            logger.debug("exchange step failed", metadata: ["step": "\(step)", "error": "\(AccessorError.describe(error))"])
-            throw .exchange(step: step, cause: AccessorError.describe(error))
-        }
     }
 
     func client(_ service: AWSService, region: String, credentials: any CredentialsProvider) throws -> AWSServiceClient {

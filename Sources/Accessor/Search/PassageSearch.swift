@@ -19,6 +19,8 @@ public struct PassageSearch: Sendable {
         self.logger = logger
     }
 
+    /// The pages of one search. The stream ends with an `AccessorError` (or a
+    /// `CancellationError` when its consumer went away).
     public func pages(of query: PassageQuery) -> AsyncThrowingStream<[Passage], any Error> {
         let (stream, continuation) = AsyncThrowingStream.makeStream(of: [Passage].self)
         let task = Task {
@@ -40,7 +42,7 @@ public struct PassageSearch: Sendable {
         do {
             endpoint = try endpoints.endpoint(for: .qbusiness, region: tenant.region)
         } catch {
-            throw AccessorError.configuration(AccessorError.describe(error))
+            throw AccessorError.configuration(ServiceFailure(error))
         }
         let service = QBusiness(client: AWSServiceClient(service: .qbusiness, region: tenant.region, endpoint: endpoint,
                                                          credentials: credentials, transport: transport, logger: logger))
@@ -67,7 +69,7 @@ public struct PassageSearch: Sendable {
                 throw AccessorError.credentialsExpired
             }
             if error is CancellationError { throw error }
-            throw AccessorError.search(AccessorError.describe(error))
+            throw AccessorError.search(ServiceFailure(error))
         }
     }
 }

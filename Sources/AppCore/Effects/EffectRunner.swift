@@ -1,6 +1,8 @@
 import Accessor
 import Assistant
 import Foundation
+import History
+import OIDC
 
 /// Carries out `Effect`s and reports what came of them as `Action`s through `send`.
 ///
@@ -11,6 +13,7 @@ public actor EffectRunner {
     private let identity: any IdentityService
     private let gateway: any TenantGateway
     private let system: any SystemServices
+    private let terminal: any TerminalService
     /// The configured model; nil when `[model] provider = "none"`.
     private let model: (any ModelBackend)?
     private let history: (any HistoryService)?
@@ -22,14 +25,13 @@ public actor EffectRunner {
     /// Tasks started and not yet ended, cancelled ones included until they notice.
     public private(set) var tasksInFlight = 0
 
-    public init(identity: any IdentityService, gateway: any TenantGateway, system: any SystemServices,
-                model: (any ModelBackend)? = nil, history: (any HistoryService)? = nil,
-                send: @escaping @Sendable (Action) -> Void) {
-        self.identity = identity
-        self.model = model
-        self.history = history
-        self.gateway = gateway
-        self.system = system
+    public init(services: AppServices, terminal: any TerminalService, send: @escaping @Sendable (Action) -> Void) {
+        identity = services.identity
+        gateway = services.gateway
+        system = services.system
+        model = services.model
+        history = services.history
+        self.terminal = terminal
         self.send = send
     }
 
@@ -51,7 +53,7 @@ public actor EffectRunner {
             signInTask?.cancel()
             let identity = self.identity
             signInTask = spawn {
-                do throws(Failure) {
+                do throws(OIDCError) {
                     let user = try await identity.signIn(method) { send(.signInProgressed($0)) }
                     send(.signedIn(user))
                 } catch {
@@ -69,13 +71,11 @@ public actor EffectRunner {
             exchangeTask?.cancel()
             let gateway = self.gateway
             exchangeTask = spawn {
-                do throws(ExchangeError) {
-                    let expiry = try await gateway.exchange(for: tenant) { step in
-                        send(.exchangeStepCompleted(step, tenantID: tenant.id))
-                    }
+                do throws(AccessorError) {
+                    let expiry = try await gateway.exchange(for: tenant) { send(.exchangeStepEnded($0)) }
                     send(.exchangeSucceeded(tenantID: tenant.id, expiresAt: expiry))
                 } catch {
-                    if !Task.isCancelled { send(.exchangeFailed(error.step, error.failure, tenantID: tenant.id)) }
+                    if !Task.isCancelled { send(.exchangeFailed(error, tenantID: tenant.id)) }
                 }
             }
         case .discardCredentials:
@@ -94,7 +94,7 @@ public actor EffectRunner {
         case .ask(let request, let id):
             answers[id]?.cancel()
             guard let model else {
-                send(.answerFailed(Failure(.configuration, "No model is configured ([model] provider)."), query: id))
+                send(.answerFailed(.configuration("no model is configured ([model] provider)."), query: id))
                 return
             }
             answers[id] = spawn { [weak self] in
@@ -106,20 +106,20 @@ public actor EffectRunner {
         case .exportMarkdown(let markdown, let name):
             let system = self.system
             spawn {
-                do throws(Failure) {
+                do throws(DesktopError) {
                     let path = try await system.export(markdown, suggestedName: name)
                     send(.noticed("Exported the conversation to \(path)."))
                 } catch {
-                    send(.noticed(error.message))
+                    send(.noticed(error.userMessage))
                 }
             }
         case .recordTurn(let turn, let conversation, let owner):
             guard let history else { return }
             spawn {
-                do throws(Failure) {
+                do throws(HistoryError) {
                     try await history.record(turn, conversation: conversation, owner: owner)
                 } catch {
-                    send(.noticed(error.message))
+                    send(.noticed(error.userMessage))
                 }
             }
         case .listHistory(let owner):
@@ -128,7 +128,7 @@ public actor EffectRunner {
                 return
             }
             spawn {
-                do throws(Failure) {
+                do throws(HistoryError) {
                     send(.historyListed(try await history.list(owner: owner)))
                 } catch {
                     send(.historyFailed(error))
@@ -137,8 +137,11 @@ public actor EffectRunner {
         case .loadConversation(let id, let owner):
             guard let history else { return }
             spawn {
-                do throws(Failure) {
-                    send(.conversationLoaded(id: id, turns: try await history.load(id, owner: owner)))
+                do throws(HistoryError) {
+                    guard let turns = try await history.turns(of: id, owner: owner) else {
+                        throw HistoryError("that conversation is no longer in the history.")
+                    }
+                    send(.conversationLoaded(id: id, turns: turns))
                 } catch {
                     send(.historyFailed(error))
                 }
@@ -146,32 +149,35 @@ public actor EffectRunner {
         case .deleteConversation(let id, let owner):
             guard let history else { return }
             spawn {
-                do throws(Failure) {
-                    try await history.delete(id, owner: owner)
+                do throws(HistoryError) {
+                    try await history.remove(id, owner: owner)
                 } catch {
-                    send(.noticed(error.message))
+                    send(.noticed(error.userMessage))
                 }
             }
         case .openURL(let url):
             let system = self.system
             spawn {
-                do throws(Failure) {
+                do throws(DesktopError) {
                     try await system.open(url)
                     send(.noticed("Opened \(url) in the browser."))
                 } catch {
-                    send(.noticed(error.message))
+                    send(.noticed(error.userMessage))
                 }
             }
         case .copyToClipboard(let text, let what):
-            let system = self.system
+            let terminal = self.terminal
             spawn {
-                do throws(Failure) {
-                    try await system.copy(text)
-                    send(.noticed("Copied \(what) to the clipboard."))
-                } catch {
-                    send(.noticed(error.message))
-                }
+                let shortened = await terminal.copyToClipboard(text)
+                send(.noticed(shortened ? "Copied the first part of \(what) to the clipboard (OSC 52): it is too long to copy whole."
+                                        : "Copied \(what) to the clipboard (OSC 52)."))
             }
+        case .setMouseCapture(let enabled):
+            let terminal = self.terminal
+            spawn { await terminal.setMouseCapture(enabled) }
+        case .redraw:
+            let terminal = self.terminal
+            spawn { await terminal.redraw() }
         case .rememberTenant(let id):
             let system = self.system
             spawn { await system.rememberTenant(id) }
@@ -232,10 +238,10 @@ public actor EffectRunner {
             send(.answerEnded(latencyMilliseconds: Int(elapsed.components.seconds) * 1000
                                   + Int(elapsed.components.attoseconds / 1_000_000_000_000_000), query: id))
         } catch let error as ModelError {
-            if !Task.isCancelled { send(.answerFailed(Failure(.unexpected, error.userMessage), query: id)) }
+            if !Task.isCancelled { send(.answerFailed(error, query: id)) }
         } catch {
             if !Task.isCancelled && !(error is CancellationError) {
-                send(.answerFailed(Failure(.unexpected, "The model failed unexpectedly (\(type(of: error)))."), query: id))
+                send(.answerFailed(.service("unexpected error (\(type(of: error)))."), query: id))
             }
         }
     }
@@ -254,8 +260,10 @@ public actor EffectRunner {
                 pending = next
             }
             if Task.isCancelled { return }
+        } catch let error as AccessorError {
+            if !Task.isCancelled { send(.searchFailed(error, query: id)) }
         } catch {
-            if !Task.isCancelled { send(.searchFailed(gateway.failure(describing: error), query: id)) }
+            if !Task.isCancelled && !(error is CancellationError) { send(.searchFailed(.search(ServiceFailure(error)), query: id)) }
         }
     }
 }

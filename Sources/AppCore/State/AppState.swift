@@ -1,6 +1,7 @@
 import Accessor
 import Assistant
 import Foundation
+import History
 
 /// Everything the screen shows, and nothing else: views are functions of this value.
 public struct AppState: Sendable, Equatable {
@@ -43,6 +44,10 @@ public struct AppState: Sendable, Equatable {
     public var retryAfterExchange: PendingSearch?
     /// Set by the first Ctrl+C/Esc on an idle screen; a second one quits.
     public var quitArmed = false
+    /// The user quit: the program stops once the runner has cancelled what was in flight.
+    public var hasQuit = false
+    /// Whether the terminal reports the mouse to qseek (F2 turns it off for text selection).
+    public var capturesMouse = true
     public var now: Date
     private(set) var nextQueryNumber = 1
 
@@ -98,21 +103,6 @@ public struct UserIdentity: Sendable, Equatable {
     public var displayName: String { email ?? name ?? subject }
 }
 
-/// A failure reported by a service, in words, with what to do next.
-public struct Failure: Error, Sendable, Equatable {
-    public enum Kind: Sendable, Equatable {
-        case signIn, network, aws, credentialsExpired, configuration, unexpected
-    }
-
-    public var kind: Kind
-    public var message: String
-
-    public init(_ kind: Kind, _ message: String) {
-        self.kind = kind
-        self.message = message
-    }
-}
-
 /// A search waiting to be sent again.
 public struct PendingSearch: Sendable, Equatable {
     public var query: PassageQuery
@@ -121,8 +111,8 @@ public struct PendingSearch: Sendable, Equatable {
 
 extension AppState {
     /// Whose history the current conversation belongs to; nil before a tenant is chosen.
-    public var historyOwner: HistoryOwnerKey? {
+    public var historyOwner: HistoryOwner? {
         guard let user, let tenant else { return nil }
-        return HistoryOwnerKey(user: user.subject, tenant: tenant.id)
+        return HistoryOwner(user: user.subject, tenant: tenant.id)
     }
 }

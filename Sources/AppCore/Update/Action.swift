@@ -1,6 +1,8 @@
 import Accessor
 import Assistant
 import Foundation
+import History
+import OIDC
 
 /// Everything that can happen: the user's intents (from the keymap) and the results the
 /// effect runner reports back.
@@ -43,30 +45,37 @@ public enum Action: Sendable, Equatable {
     case toggleHelp
     case toggleZoom
     case nextTheme(String)
+    /// F2: mouse reporting off (the terminal's own selection works) or back on.
+    case toggleMouseCapture
+    /// Ctrl+L: draw the whole screen again.
+    case redraw
     case quit
 
     // Results.
+    /// The first frame is up: look for a saved sign-in (and what the IdP offers).
+    case launched
     /// The launch-time check of the saved sign-in: its user, or nil when there is none.
     case savedSignInChecked(UserIdentity?)
     /// The IdP's discovery document, read at launch, says whether it offers the device flow.
     case deviceFlowChecked(Bool)
     case signInProgressed(SignInProgress)
     case signedIn(UserIdentity)
-    case signInFailed(Failure)
-    case exchangeStepCompleted(ExchangeStep, tenantID: String)
+    case signInFailed(OIDCError)
+    /// A step of the exchange ended (sent and answered, failed, or reused from the cache).
+    case exchangeStepEnded(ExchangeStepReport)
     case exchangeSucceeded(tenantID: String, expiresAt: Date)
-    case exchangeFailed(ExchangeStep, Failure, tenantID: String)
+    case exchangeFailed(AccessorError, tenantID: String)
     case passagesArrived(page: [Passage], isLast: Bool, query: QueryID)
-    case searchFailed(Failure, query: QueryID)
+    case searchFailed(AccessorError, query: QueryID)
     /// Part of the answer to the turn of `query`.
     case answerEvent(ModelEvent, query: QueryID)
     /// The answer's stream ended normally after this many milliseconds.
     case answerEnded(latencyMilliseconds: Int, query: QueryID)
-    case answerFailed(Failure, query: QueryID)
-    case historyListed([HistoryListing])
-    case historyFailed(Failure)
+    case answerFailed(ModelError, query: QueryID)
+    case historyListed([ConversationSummary])
+    case historyFailed(HistoryError)
     /// A past conversation, loaded to be resumed.
-    case conversationLoaded(id: String, turns: [RecordedTurn])
+    case conversationLoaded(id: String, turns: [HistoryTurn])
     case tick(Date)
     /// A one-line report for the status bar (a copy done, a browser that did not open).
     case noticed(String)
@@ -91,12 +100,16 @@ public enum Effect: Sendable, Equatable {
     /// Writes an exported conversation (Markdown) to a file and reports where.
     case exportMarkdown(String, suggestedName: String)
     /// Appends a finished turn to conversation `conversation` in the history.
-    case recordTurn(RecordedTurn, conversation: String, owner: HistoryOwnerKey)
-    case listHistory(HistoryOwnerKey)
-    case loadConversation(String, owner: HistoryOwnerKey)
-    case deleteConversation(String, owner: HistoryOwnerKey)
+    case recordTurn(HistoryTurn, conversation: String, owner: HistoryOwner)
+    case listHistory(HistoryOwner)
+    case loadConversation(String, owner: HistoryOwner)
+    case deleteConversation(String, owner: HistoryOwner)
     case openURL(String)
+    /// Through the terminal (OSC 52); `what` names it in the notice ("the answer").
     case copyToClipboard(String, what: String)
+    case setMouseCapture(Bool)
+    case redraw
     case rememberTenant(String)
+    /// Cancels everything in flight; the program stops once `state.hasQuit`.
     case quit
 }

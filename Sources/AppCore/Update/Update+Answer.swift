@@ -65,8 +65,8 @@ func receiveAnswer(_ state: inout AppState, _ action: Action) -> [Effect] {
         turn.latencyMilliseconds = latency
         if turn.answerStatus.isStreaming { turn.answerStatus = .finished(stopReason: "end") }
         turn.streamed.finish()
-    case .answerFailed(let failure, let query) where query == turn.queryID && turn.answerStatus.isStreaming:
-        turn.answerStatus = .failed(failure.message)
+    case .answerFailed(let error, let query) where query == turn.queryID && turn.answerStatus.isStreaming:
+        turn.answerStatus = .failed(error.userMessage)
         turn.streamed.finish()
     default:
         return []

@@ -1,6 +1,7 @@
 import Accessor
 import Assistant
 import Foundation
+import History
 
 /// F3: the history of this user in this tenant.
 func openHistory(_ state: inout AppState) -> [Effect] {
@@ -39,9 +40,9 @@ func updateHistory(_ state: inout AppState, _ action: Action) -> [Effect] {
         state.history.items = items
         state.history.isLoading = false
         state.history.selection = min(state.history.selection, max(0, items.count - 1))
-    case .historyFailed(let failure):
+    case .historyFailed(let error):
         state.history.isLoading = false
-        state.history.error = failure.message
+        state.history.error = error.userMessage
     case .conversationLoaded(let id, let turns):
         return resume(id, turns: turns, state: &state)
     default:
@@ -51,7 +52,7 @@ func updateHistory(_ state: inout AppState, _ action: Action) -> [Effect] {
 }
 
 /// Replaces the conversation with a past one; new questions continue it in the history.
-func resume(_ id: String, turns: [RecordedTurn], state: inout AppState) -> [Effect] {
+func resume(_ id: String, turns: [HistoryTurn], state: inout AppState) -> [Effect] {
     var effects: [Effect] = []
     if let query = state.passages.queryID, state.passages.isSearching { effects.append(.cancelSearch(query)) }
     effects += stopAnswer(&state)
@@ -61,7 +62,7 @@ func resume(_ id: String, turns: [RecordedTurn], state: inout AppState) -> [Effe
                                      queryID: state.makeQueryID(), status: .retrieved(count: recorded.citations.count))
         turn.streamed = StreamedAnswer(finished: recorded.answer)
         turn.answerStatus = recorded.wasStopped ? .stopped : recorded.answer.isEmpty ? .notAsked : .finished(stopReason: "history")
-        turn.citations = recorded.citations
+        turn.citations = recorded.citations.map(Citation.init)
         turn.model = recorded.model
         turn.askedAt = recorded.askedAt
         state.conversation.turns.append(turn)
@@ -80,8 +81,19 @@ func recordCurrentTurn(_ state: inout AppState) -> [Effect] {
     state.conversation.historyKey = key
     var texts: [Int: String] = [:]
     for passage in state.passages.items where turn.citation(passage.rank) != nil { texts[passage.rank] = passage.content }
-    let record = RecordedTurn(question: turn.question, answer: turn.answer, model: turn.model,
-                              askedAt: turn.askedAt ?? state.now, answeredAt: state.now,
-                              citations: turn.citations, passageTexts: texts, wasStopped: turn.answerStatus == .stopped)
+    // The store keeps the passage text only in `full` mode; it decides, not the view-model.
+    let citations = turn.citations.map {
+        HistoryCitation(number: $0.number, documentID: $0.documentID, title: $0.title, uri: $0.uri, text: texts[$0.number])
+    }
+    let record = HistoryTurn(question: turn.question, answer: turn.answer, model: turn.model,
+                             askedAt: turn.askedAt ?? state.now, answeredAt: state.now,
+                             citations: citations, wasStopped: turn.answerStatus == .stopped)
     return [.recordTurn(record, conversation: key, owner: owner)]
+}
+
+extension Citation {
+    /// A citation of a past answer, as the history gave it back.
+    init(_ stored: HistoryCitation) {
+        self.init(number: stored.number, documentID: stored.documentID, title: stored.title, uri: stored.uri)
+    }
 }

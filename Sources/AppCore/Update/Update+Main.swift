@@ -93,11 +93,11 @@ func updateMain(_ state: inout AppState, _ action: Action) -> [Effect] {
             state.retryAfterExchange = nil
             return [.search(retry.query, id: retry.id)]
         }
-    case .exchangeFailed(let step, let failure, let tenantID) where tenantID == state.tenant?.id:
+    case .exchangeFailed(let error, let tenantID) where tenantID == state.tenant?.id:
         state.retryAfterExchange = nil
         state.passages.isSearching = false
-        state.passages.error = "\(step.title) failed: \(failure.message)"
-        setTurnStatus(&state, .failed(failure.message))
+        state.passages.error = error.screenMessage
+        setTurnStatus(&state, .failed(error.screenMessage))
     default:
         break
     }
@@ -159,8 +159,8 @@ func receive(_ page: [Passage], isLast: Bool, into state: inout AppState) {
     reassemblePrompt(&state)
 }
 
-func searchFailed(_ failure: Failure, query: QueryID, state: inout AppState) -> [Effect] {
-    if failure.kind == .credentialsExpired, !state.passages.retriedAfterExpiry, let tenant = state.tenant,
+func searchFailed(_ error: AccessorError, query: QueryID, state: inout AppState) -> [Effect] {
+    if error == .credentialsExpired, !state.passages.retriedAfterExpiry, let tenant = state.tenant,
        let turn = state.conversation.current {
         // Renew transparently (new exchange, refreshing the ID token if needed), then retry once.
         state.passages.retriedAfterExpiry = true
@@ -174,8 +174,8 @@ func searchFailed(_ failure: Failure, query: QueryID, state: inout AppState) -> 
         return [.exchange(tenant)]
     }
     state.passages.isSearching = false
-    state.passages.error = failure.message
-    setTurnStatus(&state, .failed(failure.message))
+    state.passages.error = error.screenMessage
+    setTurnStatus(&state, .failed(error.screenMessage))
     return []
 }
 

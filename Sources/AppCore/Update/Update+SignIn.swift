@@ -2,7 +2,7 @@ import Accessor
 
 /// What the app does first, once its first frame is on screen: the saved sign-in and the
 /// IdP's discovery are checked in the background, so launching never waits on the network.
-public func launch(_ state: inout AppState) -> [Effect] {
+func launch(_ state: inout AppState) -> [Effect] {
     guard state.screen == .signIn, state.user == nil else { return [] }
     state.signIn.phase = .checkingSavedSignIn
     return [.checkSavedSignIn]
@@ -37,9 +37,9 @@ func updateSignIn(_ state: inout AppState, _ action: Action) -> [Effect] {
         state.signIn.phase = .waitingForBrowser(url: url)
     case .signInProgressed(.showDeviceCode(let code, let url)):
         state.signIn.phase = .waitingForDevice(userCode: code, verificationURL: url)
-    case .signInFailed(let failure):
+    case .signInFailed(let error):
         state.signIn.phase = .idle
-        state.signIn.error = failure.message
+        state.signIn.error = error == .cancelled ? "Sign-in cancelled." : error.userMessage
     case .signedIn(let user):
         state.signIn.phase = .idle
         state.signIn.error = nil

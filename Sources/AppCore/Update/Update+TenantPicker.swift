@@ -32,10 +32,11 @@ func updateTenantPicker(_ state: inout AppState, _ action: Action) -> [Effect] {
         state.screen = .main  // back to the tenant in use
     case .cancel:
         return armOrQuit(&state)
-    case .exchangeStepCompleted(let step, let tenantID) where state.tenantPicker.exchange?.tenantID == tenantID:
-        state.tenantPicker.exchange?.completed.append(step)
-    case .exchangeFailed(let step, let failure, let tenantID) where state.tenantPicker.exchange?.tenantID == tenantID:
-        state.tenantPicker.exchange?.failure = ExchangeFailure(step: step, message: failure.message)
+    case .exchangeStepEnded(let report) where state.tenantPicker.exchange?.tenantID == report.tenantID && report.failure == nil:
+        state.tenantPicker.exchange?.completed.append(report.step)
+    case .exchangeFailed(let error, let tenantID) where state.tenantPicker.exchange?.tenantID == tenantID:
+        // The step list names the step; the message says why.
+        state.tenantPicker.exchange?.failure = ExchangeFailure(step: error.failedStep, message: error.cause?.userMessage ?? error.screenMessage)
     case .exchangeSucceeded(let tenantID, let expiry) where state.tenantPicker.exchange?.tenantID == tenantID:
         guard let tenant = state.tenantPicker.available.first(where: { $0.id == tenantID }) else { return [] }
         state.tenant = tenant
@@ -49,4 +50,19 @@ func updateTenantPicker(_ state: inout AppState, _ action: Action) -> [Effect] {
         break
     }
     return []
+}
+
+extension AccessorError {
+    /// The step a failed exchange names: the one that failed, or the first when the exchange
+    /// could not start (no sign-in, no endpoint).
+    var failedStep: ExchangeStep {
+        if case .exchange(let step, _) = self { return step }
+        return .assumeRole
+    }
+
+    /// The error in words, with the way out where the screen offers one.
+    var screenMessage: String {
+        if case .signInRequired = self { return userMessage + " (Ctrl+O signs out.)" }
+        return userMessage
+    }
 }

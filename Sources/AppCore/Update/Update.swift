@@ -9,6 +9,8 @@ public func update(_ state: inout AppState, _ action: Action) -> [Effect] {
         if action != .cancel { state.quitArmed = false }
     }
     switch action {
+    case .launched:
+        return launch(&state)
     case .tick(let now):
         state.now = now
         return []
@@ -16,7 +18,14 @@ public func update(_ state: inout AppState, _ action: Action) -> [Effect] {
         state.notice = text
         return []
     case .quit:
+        state.hasQuit = true
         return [.quit]
+    case .toggleMouseCapture:
+        state.capturesMouse.toggle()
+        state.notice = state.capturesMouse ? "Mouse capture on." : "Mouse capture off: select text with the mouse."
+        return [.setMouseCapture(state.capturesMouse)]
+    case .redraw:
+        return [.redraw]
     case .toggleHelp:
         state.showsHelp.toggle()
         return []
@@ -51,7 +60,10 @@ public func update(_ state: inout AppState, _ action: Action) -> [Effect] {
 
 /// Ctrl+C / Esc with nothing to cancel: the first arms, the second quits.
 func armOrQuit(_ state: inout AppState) -> [Effect] {
-    if state.quitArmed { return [.quit] }
+    if state.quitArmed {
+        state.hasQuit = true
+        return [.quit]
+    }
     state.quitArmed = true
     state.notice = "Press Ctrl+C again to quit."
     return []
@@ -94,7 +106,7 @@ extension Action {
     /// Whether the user did this (as opposed to a service reporting back).
     var isIntent: Bool {
         switch self {
-        case .savedSignInChecked, .deviceFlowChecked, .signInProgressed, .signedIn, .signInFailed, .exchangeStepCompleted, .exchangeSucceeded,
+        case .launched, .savedSignInChecked, .deviceFlowChecked, .signInProgressed, .signedIn, .signInFailed, .exchangeStepEnded, .exchangeSucceeded,
              .exchangeFailed, .passagesArrived, .searchFailed, .tick, .noticed, .answerEvent, .answerEnded, .answerFailed,
              .historyListed, .historyFailed, .conversationLoaded:
             return false

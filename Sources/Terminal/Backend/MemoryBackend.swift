@@ -10,6 +10,12 @@ public final class MemoryBackend: Backend {
     /// How many cells the last `present` changed: what a real terminal would have been sent.
     public private(set) var cellsChangedByLastFrame = 0
     private var pendingEvents: [InputEvent] = []
+    /// Everything put on the clipboard, oldest first.
+    public private(set) var clipboard: [String] = []
+    /// Whether mouse reporting is on.
+    public private(set) var capturesMouse = true
+    /// Whether `shutDown` was called.
+    public private(set) var isShutDown = false
 
     public init(size: Size, colorCapability: ColorCapability = .monochrome) {
         self.size = size
@@ -33,6 +39,18 @@ public final class MemoryBackend: Backend {
 
     public func nextEvent(timeout: Duration?) -> InputEvent? {
         pendingEvents.isEmpty ? nil : pendingEvents.removeFirst()
+    }
+
+    public func copyToClipboard(_ text: String) {
+        clipboard.append(text)
+    }
+
+    public func setMouseCapture(_ enabled: Bool) {
+        capturesMouse = enabled
+    }
+
+    public func shutDown() {
+        isShutDown = true
     }
 
     /// Queues input as if the user had typed it.

@@ -32,7 +32,7 @@ struct Ask: AsyncParsableCommand {
 
     private func ask(in environment: AppEnvironment) async throws {
         let target = try environment.tenant(id: tenant)
-        let model = try ModelWiring.backend(for: environment)
+        let model = try ConfiguredModel.backend(for: environment)
         let parsed = try FilteredQuery.parse(text)
         guard !parsed.text.isEmpty else { throw CommandFailure.usage("the question is empty") }
         let query = PassageQuery(tenant: target, text: parsed.text, filter: parsed.filter,
@@ -127,7 +127,7 @@ struct Ask: AsyncParsableCommand {
                                    HistoryCitation(number: $0.number, documentID: $0.documentID, title: $0.title, uri: $0.uri,
                                                    text: texts[$0.number])
                                })
-        let store = try HistoryAdapter.store(for: environment.config)
+        let store = try HistoryStore.opened(for: environment.config)
         do {
             try store.record(turn, conversation: "\(Int(askedAt.timeIntervalSince1970 * 1000))-ask", owner: HistoryOwner(user: subject, tenant: tenant))
         } catch {

@@ -33,7 +33,7 @@ struct HistoryCommand: AsyncParsableCommand {
                 throw CommandFailure.usage("no tenant \(scope.tenant) in \(environment.configPath)")
             }
             let tokens = try await environment.signIn.validTokens()
-            let store = try HistoryAdapter.store(for: environment.config)
+            let store = try HistoryStore.opened(for: environment.config)
             try body(store, HistoryOwner(user: tokens.claims.subject, tenant: scope.tenant))
         } catch let error as HistoryError {
             await environment.shutdown()
@@ -115,7 +115,7 @@ struct HistoryCommand: AsyncParsableCommand {
                 if json {
                     HistoryCommand.write(PassageOutput.encode(HistoryCommand.json(stored)) + "\n")
                 } else {
-                    let markdown = ConversationMarkdown.render(HistoryAdapter.exported(stored), tenant: scope.tenant)
+                    let markdown = ConversationMarkdown.render(stored.markdownTurns, tenant: scope.tenant)
                     HistoryCommand.write(TextSanitizer(keepsNewlines: true).sanitize(markdown))
                 }
             }
@@ -148,7 +148,7 @@ struct HistoryCommand: AsyncParsableCommand {
             try await HistoryCommand.run(scope) { store, owner in
                 let stored = try HistoryCommand.conversation(id, in: store, owner: owner)
                 switch format {
-                case .md: HistoryCommand.write(ConversationMarkdown.render(HistoryAdapter.exported(stored), tenant: scope.tenant))
+                case .md: HistoryCommand.write(ConversationMarkdown.render(stored.markdownTurns, tenant: scope.tenant))
                 case .json: HistoryCommand.write(PassageOutput.encode(HistoryCommand.json(stored)) + "\n")
                 }
             }

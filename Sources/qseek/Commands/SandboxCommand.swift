@@ -70,7 +70,7 @@ struct Sandbox: AsyncParsableCommand {
                 sandbox = try await SandboxServer.start(options, stopOnSignals: true, logger: logger)
             } catch let error as SandboxStartError {
                 FileHandle.standardError.write(Data("qseek: \(error.description)\n".utf8))
-                throw ExitCode(64)
+                throw ExitStatus.usage.exitCode
             }
             if let writeConfig {
                 do {
@@ -78,7 +78,7 @@ struct Sandbox: AsyncParsableCommand {
                 } catch {
                     FileHandle.standardError.write(Data("qseek: cannot write \(writeConfig): \(error.localizedDescription)\n".utf8))
                     await sandbox.shutdown()
-                    throw ExitCode(64)
+                    throw ExitStatus.usage.exitCode
                 }
             }
             FileHandle.standardOutput.write(Data("sandbox: \(sandbox.baseURL)\n".utf8))

@@ -7,14 +7,6 @@ import QseekConfiguration
 /// What the login, logout and whoami commands share: reading the config, building the
 /// session, reporting to stderr, and turning errors into the documented exit codes.
 enum SignInCommandSupport {
-    /// Exit codes from CONFIG.md.
-    enum Exit {
-        static let usage: Int32 = 64
-        static let signIn: Int32 = 65
-        static let network: Int32 = 69
-        static let internalError: Int32 = 70
-    }
-
     static func session(options: SignInCommonOptions) throws -> SignInSession {
         try sessionAndFlow(options: options).session
     }
@@ -99,30 +91,16 @@ enum SignInCommandSupport {
         switch error {
         case let error as ConfigError:
             report("qseek: \(error)")
-            return ExitCode(Exit.usage)
+            return ExitStatus.usage.exitCode
         case let error as OIDCError:
             report("qseek: \(error.userMessage)")
-            return ExitCode(exitCode(for: error))
+            return ExitStatus(error).exitCode
         case let error as TokenCacheError:
             report("qseek: \(error)")
-            return ExitCode(Exit.internalError)
+            return ExitStatus.internalError.exitCode
         default:
             report("qseek: unexpected error: \(type(of: error))")
-            return ExitCode(Exit.internalError)
-        }
-    }
-
-    static func exitCode(for error: OIDCError) -> Int32 {
-        if error.isNetworkFailure { return Exit.network }
-        switch error {
-        case .invalidConfiguration, .issuerMismatch, .missingEndpoint, .pkceS256Unsupported, .clientAuthenticationUnsupported:
-            return Exit.usage
-        case .unexpectedResponse:
-            return Exit.network
-        case .receiverFailed:
-            return Exit.internalError
-        default:
-            return Exit.signIn
+            return ExitStatus.internalError.exitCode
         }
     }
 

@@ -47,7 +47,7 @@ struct Themes: ParsableCommand {
             do {
                 let backend = try CursesBackend(environment: environment, mouse: false)
                 defer { backend.shutDown() }
-                var screen = ThemePreviewScreen(catalog: catalog, theme: theme)
+                var screen = ThemePreviewProgram(catalog: catalog, theme: theme)
                 screen.run(on: backend)
             } catch {
                 throw ValidationError(error.userMessage)

@@ -1,3 +1,4 @@
+import Accessor
 import AWS
 import OIDC
 import QseekConfiguration
@@ -19,6 +20,22 @@ struct DoctorAdvice {
 
     func diagnose(_ error: any Error, step: String, tenant: QseekConfig.Tenant? = nil) -> Diagnosis {
         switch error {
+        case let error as AccessorError:
+            guard let cause = error.cause else {
+                return Diagnosis(cause: error.userMessage, fix: "Run `qseek login`.", CommandFailure.signIn)
+            }
+            return diagnose(cause, step: step, tenant: tenant)
+        case let failure as ServiceFailure:
+            if case .missingIdentityContext = failure {
+                return Diagnosis(cause: "Identity Center answered without an identity context (sts:identity_context).",
+                                 fix: "Check that \(tenant.map { tenantKey($0, "idc_application_arn") } ?? "the tenant's idc_application_arn") is the data accessor's application, not another one.",
+                                 CommandFailure.aws)
+            }
+            let underlying = failure.underlyingError
+            if underlying is ServiceFailure {
+                return Diagnosis(cause: failure.userMessage, fix: "Run again with --debug FILE and report the log.", CommandFailure.unexpected)
+            }
+            return diagnose(underlying, step: step, tenant: tenant)
         case let error as AWSError:
             return diagnose(error, step: step, tenant: tenant)
         case let error as TransportError:
@@ -45,7 +62,7 @@ struct DoctorAdvice {
             default: fix = "Sign in again with `qseek login`; if it keeps failing, check the [identity] section."
             }
             if error.isNetworkFailure { return Diagnosis(cause: error.userMessage, fix: fix, CommandFailure.network) }
-            if SignInCommandSupport.exitCode(for: error) == SignInCommandSupport.Exit.usage {
+            if ExitStatus(error) == .usage {
                 return Diagnosis(cause: error.userMessage, fix: fix, CommandFailure.usage)
             }
             return Diagnosis(cause: error.userMessage, fix: fix, CommandFailure.signIn)

@@ -1,8 +1,10 @@
+import Accessor
 import AWS
 import Foundation
 import Logging
 import OIDC
 import QseekConfiguration
+import Synchronization
 
 /// `qseek doctor`'s checks, in the order the flow needs them: the config, the IdP (discovery,
 /// keys, the user's sign-in), the ISV's AWS identity, then per tenant every step of the TTI
@@ -173,83 +175,57 @@ struct SetupCheckup {
         }
     }
 
-    /// TTI-FLOW.md steps 2–6 for one tenant; false when the run must stop.
-    private func exchangeAndSearch(_ tenant: QseekConfig.Tenant, idToken: String?, claimed: Set<String>?, environment: AppEnvironment, advice: DoctorAdvice,
-                                   _ record: (DiagnosticResult) -> Bool) async -> Bool {
-        let config = environment.config
-        let id = tenant.id
-        let tag = SessionTag(key: "qbusiness-dataaccessor:ExternalId", value: tenant.id)
-        let sessionName = "qseek-doctor"
-
-        let roleTitle = "AssumeRole into the data-accessor role with the tenant tag"
-        let sts: STS
-        let roleCredentials: Credentials
+    /// TTI-FLOW.md steps 2–6 for one tenant, run by the app's own `TrustedIdentityExchange`
+    /// and `PassageSearch` (doctor watches their step reports); false when the run must stop.
+    private func exchangeAndSearch(_ configured: QseekConfig.Tenant, idToken: String?, claimed: Set<String>?, environment: AppEnvironment,
+                                   advice: DoctorAdvice, _ record: (DiagnosticResult) -> Bool) async -> Bool {
+        let id = configured.id
+        guard let tenant = environment.tenants.first(where: { $0.id == id }) else { return true }
+        // A fresh exchange of its own: nothing cached may stand in for a step being checked.
+        let exchange = TrustedIdentityExchange(account: environment.account, endpoints: environment.endpoints, transport: environment.transport,
+                                               idToken: { SignedInUser(subject: "qseek-doctor", idToken: idToken) }, logger: options.logger)
+        let reports = Mutex<[ExchangeStepReport]>([])
+        var exchanged = false
+        var needsSignIn = false
         do {
-            sts = try self.sts(environment, region: config.aws.region)
-            roleCredentials = try await sts.assumeRole(roleARN: config.aws.dataAccessorRoleARN, sessionName: sessionName,
-                                                       duration: config.aws.sessionDuration, tags: [tag])
-            guard record(.ok("assume-role", roleTitle, tenant: id, config.aws.dataAccessorRoleARN)) else { return false }
+            _ = try await exchange.credentials(for: tenant) { report in reports.withLock { $0.append(report) } }
+            exchanged = true
         } catch {
-            guard record(.failed("assume-role", roleTitle, tenant: id, advice.diagnose(error, step: "assume-role", tenant: tenant))) else { return false }
-            return skipRest(after: "assume-role", tenant: id, record)
+            if case .signInRequired = error { needsSignIn = true }
         }
-
-        let tokenTitle = "CreateTokenWithIAM at the tenant's Identity Center (\(tenant.idcRegion))"
-        guard let idToken else {
-            guard record(.skipped("create-token", tokenTitle, tenant: id, "needs a sign-in")) else { return false }
-            return skipRest(after: "create-token", tenant: id, record)
-        }
-        let context: String
-        do {
-            let endpoint = try environment.endpoints.endpoint(for: .ssoOIDC, region: tenant.idcRegion)
-            let oidc = SSOOIDC(client: AWSServiceClient(service: .ssoOIDC, region: tenant.idcRegion, endpoint: endpoint,
-                                                        credentials: StaticCredentialsProvider(roleCredentials),
-                                                        transport: environment.transport, logger: options.logger))
-            let token = try await oidc.createTokenWithIAM(clientID: tenant.idcApplicationARN, grant: .jwtBearer(assertion: idToken))
-            guard let found = token.identityContext, !found.isEmpty else {
-                guard record(.failed("create-token", tokenTitle, tenant: id,
-                                     Diagnosis(cause: "Identity Center answered without an identity context (sts:identity_context).",
-                                               fix: "Check that \(advice.tenantKey(tenant, "idc_application_arn")) is the data accessor's application, not another one.",
-                                               CommandFailure.aws))) else { return false }
-                return skipRest(after: "create-token", tenant: id, record)
+        for report in reports.withLock({ $0 }) {
+            let title = report.step.doctorTitle(for: configured)
+            switch report.outcome {
+            case .succeeded(let expiry):
+                guard record(.ok(report.step.doctorID, title, tenant: id, report.step.doctorDetail(configured: environment.config, expiry: expiry))) else { return false }
+            case .reused:
+                guard record(.ok(report.step.doctorID, title, tenant: id, "reused")) else { return false }
+            case .failed(let failure):
+                guard record(.failed(report.step.doctorID, title, tenant: id,
+                                     advice.diagnose(failure, step: report.step.doctorID, tenant: configured))) else { return false }
+                return skipRest(after: report.step.doctorID, tenant: id, record)
             }
-            context = found
-            guard record(.ok("create-token", tokenTitle, tenant: id, "identity context received")) else { return false }
-        } catch {
-            guard record(.failed("create-token", tokenTitle, tenant: id, advice.diagnose(error, step: "create-token", tenant: tenant))) else { return false }
+        }
+        if needsSignIn {
+            guard record(.skipped("create-token", ExchangeStep.exchangeToken.doctorTitle(for: configured), tenant: id, "needs a sign-in")) else { return false }
             return skipRest(after: "create-token", tenant: id, record)
         }
-
-        let awareTitle = "AssumeRole with the identity context (sts:SetContext)"
-        let identityAware: Credentials
-        do {
-            identityAware = try await sts.assumeRole(roleARN: config.aws.dataAccessorRoleARN, sessionName: sessionName,
-                                                     duration: config.aws.sessionDuration, tags: [tag],
-                                                     providedContexts: [ProvidedContext(contextAssertion: context)])
-            let until = identityAware.expiration.map { ISO8601DateFormatter().string(from: $0) } ?? "-"
-            guard record(.ok("identity-aware-role", awareTitle, tenant: id, "identity-aware credentials until \(until)")) else { return false }
-        } catch {
-            guard record(.failed("identity-aware-role", awareTitle, tenant: id,
-                                 advice.diagnose(error, step: "identity-aware-role", tenant: tenant))) else { return false }
-            return skipRest(after: "identity-aware-role", tenant: id, record)
-        }
+        guard exchanged else { return true }
 
         let searchTitle = "SearchRelevantContent with a probe query"
+        let search = PassageSearch(exchange: exchange, endpoints: environment.endpoints, transport: environment.transport, logger: options.logger)
         do {
-            let endpoint = try environment.endpoints.endpoint(for: .qbusiness, region: tenant.region)
-            let q = QBusiness(client: AWSServiceClient(service: .qbusiness, region: tenant.region, endpoint: endpoint,
-                                                       credentials: StaticCredentialsProvider(identityAware),
-                                                       transport: environment.transport, logger: options.logger))
-            let page = try await q.searchRelevantContent(SearchRelevantContentRequest(applicationID: tenant.applicationID, queryText: options.probeQuery,
-                                                                                      retrieverID: tenant.retrieverID, maxResults: 1))
-            let count = page.relevantContent.count
+            var count = 0
+            for try await page in search.pages(of: PassageQuery(tenant: tenant, text: options.probeQuery, pageSize: 1, maxPages: 1)) {
+                count += page.count
+            }
             return record(.ok("search", searchTitle, tenant: id,
                               "application \(tenant.applicationID) answered (\(count) passage\(count == 1 ? "" : "s") for \"\(options.probeQuery)\")"))
         } catch {
-            var diagnosis = advice.diagnose(error, step: "search", tenant: tenant)
+            var diagnosis = advice.diagnose(error, step: "search", tenant: configured)
             // A tenant id the user's own claim does not list either is most likely mistyped.
-            if (error as? AWSError)?.code == "AccessDeniedException", let claimed, !claimed.contains(id) {
-                diagnosis.fix = "\(id) is not in this user's `\(config.identity.tenantClaim)` claim (\(claimed.sorted().joined(separator: ", "))) either: check \(advice.tenantKey(tenant, "id")) for a typo. " + diagnosis.fix
+            if (error as? AccessorError)?.cause?.awsCode == "AccessDeniedException", let claimed, !claimed.contains(id) {
+                diagnosis.fix = "\(id) is not in this user's `\(environment.config.identity.tenantClaim)` claim (\(claimed.sorted().joined(separator: ", "))) either: check \(advice.tenantKey(configured, "id")) for a typo. " + diagnosis.fix
             }
             return record(.failed("search", searchTitle, tenant: id, diagnosis))
         }

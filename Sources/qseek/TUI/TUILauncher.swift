@@ -3,6 +3,7 @@ import AppCore
 import AppUI
 import Assistant
 import Foundation
+import History
 import Terminal
 
 /// Starts the TUI for an environment (a real config, or the demo's sandbox).
@@ -36,34 +37,32 @@ enum TUILauncher {
         )
         state.pageSize = config.search.maxResults
         state.maxPages = config.search.maxPages
-        let model = try ModelWiring.backend(for: environment)
+        state.capturesMouse = config.ui.mouse
+        let model = try ConfiguredModel.backend(for: environment)
         // A history that cannot be opened must not keep the TUI from starting: it runs without one and says why.
-        var history: HistoryAdapter?
+        var history: HistoryStore?
         var historyProblem: String?
         do {
-            history = HistoryAdapter(store: try HistoryAdapter.store(for: config, environment: processEnvironment))
+            history = try HistoryStore.opened(for: config, environment: processEnvironment)
         } catch {
             historyProblem = error.message + " Conversations are not kept in this session."
         }
         state.modelName = model?.modelName
 
         let catalog = await themes.value
-        let identity = IdentityAdapter(environment: environment)
-        let app = InteractiveApp(state: state, catalog: catalog, mouse: config.ui.mouse, identity: identity,
-                                 gateway: GatewayAdapter(environment: environment),
-                                 system: DesktopServices(stateDirectory: stateDirectory), model: model,
-                                 history: history, logger: environment.logger)
-        if let historyProblem {
-            app.post(.noticed(historyProblem))
-        }
+        let services = AppServices(identity: IdPSignIn(environment: environment), gateway: TenantAccess(environment: environment),
+                                   system: Desktop(stateDirectory: stateDirectory), model: model, history: history)
         let backend: CursesBackend
         do {
             backend = try CursesBackend(environment: processEnvironment, mouse: config.ui.mouse)
         } catch {
             throw .usage(error.userMessage)
         }
-        await app.run(on: backend)
-        backend.shutDown()
+        let program = Program(state: state, backend: backend, catalog: catalog, services: services, logger: environment.logger)
+        if let historyProblem {
+            program.post(.noticed(historyProblem))
+        }
+        await program.run()
         if let historyProblem {
             FileHandle.standardError.write(Data("warning: \(historyProblem.sanitizedForTerminal)\n".utf8))
         }

@@ -2,13 +2,13 @@ import Foundation
 
 /// What a long session could leak, read from `/proc/self` (Linux): open file descriptors,
 /// threads and resident memory. Logged with `--debug` so a soak can show there is no growth.
-struct ProcessVitals: Equatable {
-    var openFiles: Int
-    var threads: Int
-    var residentKilobytes: Int
+public struct ProcessVitals: Equatable {
+    public var openFiles: Int
+    public var threads: Int
+    public var residentKilobytes: Int
 
     /// Nil where `/proc` is not mounted (macOS), so callers simply log nothing.
-    static func current() -> ProcessVitals? {
+    public static func current() -> ProcessVitals? {
         guard let descriptors = try? FileManager.default.contentsOfDirectory(atPath: "/proc/self/fd"),
               let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8) else { return nil }
         func field(_ name: String) -> Int? {

@@ -8,6 +8,7 @@ import Terminal
 struct MainView {
     var state: AppState
     var theme: Theme
+    var keymap: Keymap
 
     func draw(into canvas: inout Canvas, in area: Rect) {
         let layout = MainLayout(size: Size(width: area.width, height: area.height), state: state)
@@ -23,7 +24,7 @@ struct MainView {
         for (pane, frame) in layout.panes {
             draw(pane, into: &canvas, in: frame)
         }
-        KeyHints(state: state, theme: theme).draw(into: &canvas, in: layout.hintRow)
+        KeyHints(state: state, theme: theme, keymap: keymap).draw(into: &canvas, in: layout.hintRow)
     }
 
     private func draw(_ pane: Pane, into canvas: inout Canvas, in area: Rect) {
@@ -85,23 +86,3 @@ struct StatusBar {
     }
 }
 
-/// The bottom row: the keys that matter here, or the latest notice.
-struct KeyHints {
-    var state: AppState
-    var theme: Theme
-
-    func draw(into canvas: inout Canvas, in area: Rect) {
-        guard !area.isEmpty else { return }
-        if let notice = state.notice {
-            canvas.write(" " + notice.safeLine, x: area.x, y: area.y, style: theme[.accent])
-            return
-        }
-        let hints: String = switch state.focus {
-        case .input: "Enter ask · Tab panes · Ctrl+T tenant · Ctrl+N new · F1 help · Ctrl+C cancel/quit"
-        case .passages: "↑↓ select · Space in/out of prompt · Enter expand · o open · y copy · z zoom · Tab next"
-        case .prompt: "↑↓ scroll · y copy prompt · z zoom · Tab next"
-        case .chat: "↑↓ scroll · c citations · y copy answer · x export · z zoom · Tab next"
-        }
-        canvas.write(" " + hints, x: area.x, y: area.y, style: theme[.muted])
-    }
-}

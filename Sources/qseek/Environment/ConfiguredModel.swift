@@ -3,7 +3,7 @@ import Foundation
 import QseekConfiguration
 
 /// The model `[model]` names, built on the environment's transport and credentials.
-enum ModelWiring {
+enum ConfiguredModel {
     /// nil for `provider = "none"`: the assembled prompt is the result.
     static func backend(for environment: AppEnvironment,
                         processEnvironment: [String: String] = ProcessInfo.processInfo.environment) throws(CommandFailure) -> (any ModelBackend)? {

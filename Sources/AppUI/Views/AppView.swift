@@ -5,10 +5,13 @@ import Terminal
 public struct AppView: Sendable {
     public var state: AppState
     public var theme: Theme
+    /// The keys, for the help overlay and the footer.
+    public var keymap: Keymap
 
-    public init(state: AppState, theme: Theme) {
+    public init(state: AppState, theme: Theme, keymap: Keymap = .standard) {
         self.state = state
         self.theme = theme
+        self.keymap = keymap
     }
 
     public func draw(into canvas: inout Canvas) {
@@ -17,16 +20,16 @@ public struct AppView: Sendable {
         guard area.width > 0, area.height > 0 else { return }
         switch state.screen {
         case .signIn:
-            SignInView(state: state, theme: theme).draw(into: &canvas, in: area)
+            SignInView(state: state, theme: theme, keymap: keymap).draw(into: &canvas, in: area)
         case .tenantPicker:
-            TenantPickerView(state: state, theme: theme).draw(into: &canvas, in: area)
+            TenantPickerView(state: state, theme: theme, keymap: keymap).draw(into: &canvas, in: area)
         case .main:
-            MainView(state: state, theme: theme).draw(into: &canvas, in: area)
+            MainView(state: state, theme: theme, keymap: keymap).draw(into: &canvas, in: area)
         case .history:
-            HistoryView(state: state, theme: theme).draw(into: &canvas, in: area)
+            HistoryView(state: state, theme: theme, keymap: keymap).draw(into: &canvas, in: area)
         }
         if state.showsHelp {
-            HelpOverlay(theme: theme).draw(into: &canvas, in: area)
+            HelpOverlay(state: state, theme: theme, keymap: keymap).draw(into: &canvas, in: area)
         }
     }
 }

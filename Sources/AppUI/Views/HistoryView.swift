@@ -6,6 +6,7 @@ import Terminal
 struct HistoryView {
     var state: AppState
     var theme: Theme
+    var keymap: Keymap
 
     func draw(into canvas: inout Canvas, in area: Rect) {
         let history = state.history
@@ -40,7 +41,8 @@ struct HistoryView {
                 canvas.write(meta, x: x, y: y, style: selected ? style : theme[.muted])
                 y += 1
             }
-            canvas.write("Enter resume · d delete · Esc back", x: inside.x + 1, y: inside.maxY - 1, style: theme[.muted])
+            canvas.write(KeyHints.text(for: state, keymap: keymap), x: inside.x + 1, y: inside.maxY - 1,
+                         style: theme[.muted], maxWidth: inside.width - 1)
         }
     }
 

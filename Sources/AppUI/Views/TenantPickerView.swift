@@ -6,6 +6,7 @@ import Terminal
 struct TenantPickerView {
     var state: AppState
     var theme: Theme
+    var keymap: Keymap
 
     func draw(into canvas: inout Canvas, in area: Rect) {
         let picker = state.tenantPicker
@@ -41,8 +42,8 @@ struct TenantPickerView {
                 drawSteps(exchange, canvas: &canvas, inside: inside)
             }
         }
-        canvas.write(" type to filter · ↑↓ choose · Enter connect · Ctrl+O sign out · Ctrl+C quit",
-                     x: area.x, y: area.maxY - 1, style: theme[.muted])
+        KeyHints(state: state, theme: theme, keymap: keymap)
+            .draw(into: &canvas, in: Rect(x: area.x, y: area.maxY - 1, width: area.width, height: 1), showsNotice: false)
     }
 
     private func drawSteps(_ exchange: ExchangeProgress, canvas: inout Canvas, inside: Rect) {

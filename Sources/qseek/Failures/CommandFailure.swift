@@ -20,15 +20,17 @@ enum CommandFailure: Error, Sendable {
         }
     }
 
-    var exitCode: Int32 {
+    var status: ExitStatus {
         switch self {
-        case .usage: return 64
-        case .signIn: return 65
-        case .aws: return 66
-        case .network: return 69
-        case .unexpected: return 70
+        case .usage: return .usage
+        case .signIn: return .signIn
+        case .aws: return .aws
+        case .network: return .network
+        case .unexpected: return .internalError
         }
     }
+
+    var exitCode: Int32 { status.rawValue }
 
     /// Classifies any error a command met.
     init(_ error: any Error) {
@@ -38,13 +40,17 @@ enum CommandFailure: Error, Sendable {
         case let error as ConfigError:
             self = .usage(String(describing: error))
         case let error as OIDCError:
-            self = error.isNetworkFailure ? .network(error.userMessage) : .signIn(error.userMessage)
+            switch ExitStatus(error) {
+            case .usage: self = .usage(error.userMessage)
+            case .network: self = .network(error.userMessage)
+            case .internalError: self = .unexpected(error.userMessage)
+            default: self = .signIn(error.userMessage)
+            }
         case let error as AccessorError:
             switch error {
             case .signInRequired: self = .signIn(error.userMessage)
             case .configuration: self = .usage(error.userMessage)
-            case .exchange(_, let cause) where cause.hasPrefix("Network problem"): self = .network(error.userMessage)
-            case .search(let cause) where cause.hasPrefix("Network problem"): self = .network(error.userMessage)
+            case _ where error.isNetworkProblem: self = .network(error.userMessage)
             default: self = .aws(error.userMessage)
             }
         case let error as AWSError:

@@ -5,6 +5,7 @@ import Terminal
 struct SignInView {
     var state: AppState
     var theme: Theme
+    var keymap: Keymap
 
     func draw(into canvas: inout Canvas, in area: Rect) {
         let signIn = state.signIn
@@ -60,8 +61,8 @@ struct SignInView {
                 line([(notice.safeLine, theme[.muted])])
             }
         }
-        let hints = signIn.isBusy ? "Esc cancel" : "↑↓ choose · Enter sign in · F1 help · Ctrl+C quit"
-        canvas.write(" " + hints, x: area.x, y: area.maxY - 1, style: theme[.muted])
+        KeyHints(state: state, theme: theme, keymap: keymap)
+            .draw(into: &canvas, in: Rect(x: area.x, y: area.maxY - 1, width: area.width, height: 1), showsNotice: false)
     }
 
     func label(for choice: SignInMethod) -> String {

@@ -4,10 +4,10 @@ import Foundation
 import OIDC
 
 /// Sign-in for the TUI: the OIDC session, with demo users approved without a browser.
-struct IdentityAdapter: IdentityService {
+struct IdPSignIn: IdentityService {
     let environment: AppEnvironment
 
-    func signIn(_ method: SignInMethod, progress: @escaping @Sendable (AppCore.SignInProgress) -> Void) async throws(Failure) -> UserIdentity {
+    func signIn(_ method: SignInMethod, progress: @escaping @Sendable (AppCore.SignInProgress) -> Void) async throws(OIDCError) -> UserIdentity {
         let report: @Sendable (OIDC.SignInProgress) -> Void = { step in
             switch step {
             case .authorizationURL(let url): progress(.openedBrowser(url: url.absoluteString))
@@ -30,19 +30,19 @@ struct IdentityAdapter: IdentityService {
             }
             return user(from: tokens)
         } catch let error as OIDCError {
-            throw Failure(error.isNetworkFailure ? .network : .signIn, error.userMessage)
+            throw error
         } catch is CancellationError {
-            throw Failure(.signIn, "Sign-in cancelled.")
+            throw .cancelled
         } catch {
-            throw Failure(.unexpected, "Sign-in failed unexpectedly (\(type(of: error))).")
+            throw .receiverFailed("sign-in failed unexpectedly (\(type(of: error)))")
         }
     }
 
-    /// The user of a still-valid (or silently refreshed) cached sign-in.
     func offersDeviceFlow() async -> Bool {
         (try? await environment.signIn.supportsDeviceFlow()) ?? false
     }
 
+    /// The user of a still-valid (or silently refreshed) cached sign-in.
     func resumeSavedSignIn() async -> UserIdentity? {
         guard let tokens = try? await environment.signIn.validTokens() else { return nil }
         return user(from: tokens)

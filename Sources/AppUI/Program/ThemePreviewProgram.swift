@@ -1,12 +1,16 @@
-import AppUI
 import Terminal
 
-/// The event loop of `qseek themes preview`: draw, wait for a key, repeat until q.
-struct ThemePreviewScreen {
-    var catalog: ThemeCatalog
-    var theme: Theme
+/// The loop of `qseek themes preview`: draw, wait for a key, repeat until q.
+public struct ThemePreviewProgram {
+    public var catalog: ThemeCatalog
+    public var theme: Theme
 
-    mutating func run(on backend: some Backend) {
+    public init(catalog: ThemeCatalog, theme: Theme) {
+        self.catalog = catalog
+        self.theme = theme
+    }
+
+    public mutating func run(on backend: some Backend) {
         var needsDraw = true
         while true {
             if needsDraw {

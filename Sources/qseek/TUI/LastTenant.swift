@@ -1,0 +1,25 @@
+import Foundation
+
+/// The last tenant chosen, kept in `$XDG_STATE_HOME/qseek/last-tenant` (0600).
+struct LastTenant {
+    let directory: URL
+
+    var file: URL { directory.appendingPathComponent("last-tenant") }
+
+    func load() -> String? {
+        (try? String(contentsOf: file, encoding: .utf8))?.trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+
+    func save(_ id: String) {
+        try? FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+        _ = FileManager.default.createFile(atPath: file.path, contents: Data(id.utf8), attributes: [.posixPermissions: 0o600])
+    }
+
+    /// `$XDG_STATE_HOME/qseek`, default `~/.local/state/qseek`.
+    static func directory(environment: [String: String]) -> URL {
+        if let state = environment["XDG_STATE_HOME"], state.hasPrefix("/") {
+            return URL(fileURLWithPath: state).appendingPathComponent("qseek")
+        }
+        return URL(fileURLWithPath: environment["HOME"] ?? NSTemporaryDirectory()).appendingPathComponent(".local/state/qseek")
+    }
+}
