@@ -5,7 +5,7 @@ struct Qseek: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "qseek",
         abstract: "Search your company's Amazon Q index from the terminal, signed in once at your ISV's identity provider.",
-        discussion: "Without a subcommand, opens the TUI for the configured tenants (see CONFIG.md); `qseek demo` runs it on the embedded sandbox.",
+        discussion: "Without a subcommand, opens the TUI for the configured tenants (see docs/configuration.md); `qseek demo` runs it on the embedded sandbox.",
         version: QseekVersion.current,
         subcommands: [Demo.self, Login.self, Logout.self, Whoami.self, Tenants.self, Search.self, Ask.self, HistoryCommand.self,
                       Sandbox.self, Themes.self, Config.self, Doctor.self]
