@@ -35,7 +35,15 @@ let package = Package(
     targets: [
         // MARK: Terminal
         .systemLibrary(name: "CNcurses", providers: [.apt(["libncurses-dev"])]),
-        .target(name: "Terminal", dependencies: ["CNcurses"]),
+        .target(
+            name: "Terminal",
+            dependencies: ["CNcurses"],
+            linkerSettings: [
+                .linkedLibrary("ncursesw", .when(platforms: [.linux])),
+                .linkedLibrary("tinfo", .when(platforms: [.linux])),
+                .linkedLibrary("ncurses", .when(platforms: [.macOS])),
+            ]
+        ),
 
         // MARK: AWS wire layer: SigV4, credentials, endpoints, transport, protocols, clients.
         .target(
@@ -120,7 +128,8 @@ let package = Package(
                 "Terminal", "AWS", "OIDC", "Accessor", "Assistant", "AppCore", "AppUI", "QseekConfiguration", "Sandbox", "History",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
-            ]
+            ],
+            plugins: ["EmbedBuildInfo"]
         ),
         // Reads JSON test vectors on stdin and answers with what the AWS module makes of them,
         // so Interop/aws/run.sh can compare qseek with botocore and moto byte for byte.
@@ -143,6 +152,9 @@ let package = Package(
         .executableTarget(name: "TextEmbedder", path: "Plugins/TextEmbedder"),
         .plugin(name: "EmbedThemes", capability: .buildTool(), dependencies: ["TextEmbedder"], path: "Plugins/EmbedThemes"),
         .plugin(name: "EmbedCorpus", capability: .buildTool(), dependencies: ["TextEmbedder"], path: "Plugins/EmbedCorpus"),
+        // `qseek --version` names the commit it was built from (read from .git, no git needed).
+        .executableTarget(name: "BuildInfoWriter", path: "Plugins/BuildInfoWriter"),
+        .plugin(name: "EmbedBuildInfo", capability: .buildTool(), dependencies: ["BuildInfoWriter"], path: "Plugins/EmbedBuildInfo"),
 
         // MARK: Tests
         // A local HTTP server for tests that stand in for AWS, IMDS or a model server.

@@ -12,8 +12,14 @@
 
 #include <locale.h>
 #include <wchar.h>
+// Linux ships the wide-character build as ncursesw; macOS's system ncurses has it built in.
+#if __has_include(<ncursesw/curses.h>)
 #include <ncursesw/curses.h>
 #include <ncursesw/term.h>
+#else
+#include <curses.h>
+#include <term.h>
+#endif
 #include <signal.h>
 #include <termios.h>
 #include <unistd.h>

@@ -32,5 +32,8 @@ struct Qseek: AsyncParsableCommand {
 }
 
 enum QseekVersion {
-    static let current = "0.1.0"
+    /// The release number; `scripts/release.sh` names the tarball after it.
+    static let number = "0.2.0"
+    /// What `--version` prints: the number and the commit it was built from.
+    static let current = "\(number) (commit \(BuildInfo.commit))"
 }

@@ -1,6 +1,10 @@
 import CNcurses
 import Foundation
+#if canImport(Glibc)
 import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// The real terminal, through ncursesw's wide-character API.
 ///

@@ -60,7 +60,7 @@ struct AppEnvironment: Sendable {
             self.transport = transport
             ownedTransport = nil
         } else {
-            let owned = AWS.AsyncHTTPTransport(configuration: .init(applicationVersion: QseekVersion.current))
+            let owned = AWS.AsyncHTTPTransport(configuration: .init(applicationVersion: QseekVersion.number))
             self.transport = owned
             ownedTransport = owned
         }
