@@ -19,7 +19,7 @@ struct Login: AsyncParsableCommand {
     @Flag(name: .long, help: "Use the device flow: enter a short code on another device.")
     var device = false
 
-    @Option(name: .long, help: "Login hint: the user name or email to pre-fill at the IdP.")
+    @Option(name: .long, help: "Login hint: the user name or email to pre-fill at the IdP. A demo user of the sandbox ([identity] demo_users) is signed in with no browser.")
     var user: String?
 
     @Option(name: .long, help: "Seconds to wait for the browser (default 300).")
@@ -32,12 +32,17 @@ struct Login: AsyncParsableCommand {
 
     func run() async throws {
         do {
-            let (session, flow) = try SignInCommandSupport.sessionAndFlow(options: common)
+            let (session, identity) = try SignInCommandSupport.sessionAndIdentity(options: common)
             let progress = SignInCommandSupport.progress(logger: SignInCommandSupport.makeLogger(debugFile: common.debug))
-            let useDevice = try await shouldUseDevice(session: session, flow: flow)
+            let useDevice = try await shouldUseDevice(session: session, flow: identity.flow)
             let tokens: TokenSet
             if useDevice {
                 tokens = try await session.signInWithDevice(progress: progress)
+            } else if let user, identity.demoUsers.contains(user) {
+                // A demo user of the sandbox (`[identity] demo_users`) is approved at once: the
+                // URL is fetched here, as a browser would, so no one needs to be at one.
+                let options = AuthorizationCodeFlow.Options(openBrowser: true, loginHint: user, timeout: .seconds(timeout))
+                tokens = try await session.signInWithBrowser(options: options, browser: DirectApproval(), progress: progress)
             } else {
                 let options = AuthorizationCodeFlow.Options(openBrowser: !noBrowser, loginHint: user, timeout: .seconds(timeout))
                 tokens = try await session.signInWithBrowser(options: options, progress: progress)

@@ -8,11 +8,11 @@ import QseekConfiguration
 /// session, reporting to stderr, and turning errors into the documented exit codes.
 enum SignInCommandSupport {
     static func session(options: SignInCommonOptions) throws -> SignInSession {
-        try sessionAndFlow(options: options).session
+        try sessionAndIdentity(options: options).session
     }
 
-    /// The session plus `[identity].flow`, from one reading of the config file.
-    static func sessionAndFlow(options: SignInCommonOptions) throws -> (session: SignInSession, flow: QseekConfig.Flow) {
+    /// The session plus the `[identity]` section it was built from, from one reading of the config file.
+    static func sessionAndIdentity(options: SignInCommonOptions) throws -> (session: SignInSession, identity: QseekConfig.Identity) {
         let logger = makeLogger(debugFile: options.debug)
         let (config, location) = try QseekConfig.load(option: options.config)
         let identity = config.identity
@@ -37,7 +37,7 @@ enum SignInCommandSupport {
         )
         logger.debug("sign-in configuration", metadata: ["config": "\(configuration)", "file": "\(location.path)"])
         let transport = LoggedIdentityTransport(base: OIDC.AsyncHTTPTransport(), logger: logger)
-        return (SignInSession(configuration: configuration, transport: transport, logger: logger), identity.flow)
+        return (SignInSession(configuration: configuration, transport: transport, logger: logger), identity)
     }
 
     /// Progress and prompts go to stderr; stdout is for data.
