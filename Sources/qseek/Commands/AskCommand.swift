@@ -31,7 +31,7 @@ struct Ask: AsyncParsableCommand {
     }
 
     private func ask(in environment: AppEnvironment) async throws {
-        let target = try environment.tenant(id: tenant)
+        let target = try await environment.permittedTenant(id: tenant, providedIDToken: try CommandContext.providedIDToken(file: idTokenFile))
         let model = try ModelWiring.backend(for: environment)
         let parsed = try FilteredQuery.parse(text)
         guard !parsed.text.isEmpty else { throw CommandFailure.usage("the question is empty") }

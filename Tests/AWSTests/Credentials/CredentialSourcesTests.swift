@@ -193,6 +193,30 @@ struct CredentialSourcesTests {
         }
     }
 
+    /// The same list botocore's `ContainerMetadataFetcher._validate_allowed_url` accepts.
+    @Test func aFullURIIsAcceptedOnlyWhereBotocoreAcceptsIt() async throws {
+        func resolves(_ uri: String) -> Bool {
+            let provider = ContainerCredentialsProvider(environment: ["AWS_CONTAINER_CREDENTIALS_FULL_URI": uri],
+                                                        transport: NothingSentTransport())
+            return (try? provider.resolveURL()) != nil
+        }
+        for accepted in ["http://127.0.0.1:80/c", "http://127.9.8.7/c", "http://[::1]:8080/c", "http://localhost/c",
+                         "http://169.254.170.2/c", "http://169.254.170.23/v1/credentials", "http://[fd00:ec2::23]/c",
+                         "https://creds.example.com/c"] {
+            #expect(resolves(accepted), "\(accepted)")
+        }
+        for refused in ["http://127.attacker.example/c", "http://127.0.0.1.attacker.example/c", "http://127.1/c",
+                        "http://[::2]/c", "http://169.254.169.254/c", "http://example.com/c", "ftp://127.0.0.1/c"] {
+            #expect(!resolves(refused), "\(refused)")
+        }
+        // A refused URI is never asked.
+        let transport = NothingSentTransport()
+        let provider = ContainerCredentialsProvider(environment: ["AWS_CONTAINER_CREDENTIALS_FULL_URI": "http://127.attacker.example/c"],
+                                                    transport: transport)
+        await #expect(throws: CredentialsError.forbiddenEndpoint("http://127.attacker.example/c")) { try await provider.credentials() }
+        #expect(transport.sent.withLockedValue { $0 } == 0)
+    }
+
     @Test func instanceMetadataAsksForASessionTokenFirstAndUsesIt() async throws {
         try await LocalHTTPServer.with({ request in
             switch (request.method, request.path) {
