@@ -53,8 +53,9 @@ public struct DeviceFlow: Sendable {
         progress(.waitingForDeviceApproval)
 
         let deadline = now().addingTimeInterval(authorization.expiresIn)
-        // §3.2: 5 seconds when the IdP does not say.
-        var interval = max(1, authorization.interval ?? 5)
+        // §3.2: 5 seconds when the IdP does not say. Clamped, like every interval after a
+        // `slow_down`: an IdP's 1e30 must not overflow the sleep.
+        var interval = DeviceAuthorization.pollingInterval(authorization.interval ?? 5)
         while true {
             try Task.checkCancellation()
             if now() >= deadline { throw OIDCError.deviceCodeExpired }
@@ -69,7 +70,7 @@ public struct DeviceFlow: Sendable {
                     continue
                 case "slow_down":
                     // §3.5: add 5 seconds to this and every later interval.
-                    interval += 5
+                    interval = DeviceAuthorization.pollingInterval(interval + 5)
                 case "expired_token":
                     throw OIDCError.deviceCodeExpired
                 case "access_denied":

@@ -142,6 +142,19 @@ struct CredentialSourcesTests {
         #expect(!alive, "the hanging credential process was left running")
     }
 
+    @Test func endlessCredentialProcessOutputIsCutAtTheCapNotReadWhole() async throws {
+        // Endless output: read whole first, it would only end at the timeout (and fill memory).
+        let provider = ProcessCredentialsProvider(command: "exec cat /dev/zero", timeout: 30)
+        let started = ContinuousClock.now
+        do {
+            _ = try await provider.credentials()
+            Issue.record("endless output produced credentials")
+        } catch let error as CredentialsError {
+            #expect(error == .processOutputInvalid(command: "exec cat /dev/zero", detail: "more than 65536 bytes"))
+        }
+        #expect(ContinuousClock.now - started < .seconds(20), "the output was not cut at the cap")
+    }
+
     @Test(arguments: ["not json", #"{"Version": 2, "AccessKeyId": "a", "SecretAccessKey": "b"}"#,
                       #"{"Version": 1, "AccessKeyId": "a"}"#, #"{"Version": 1, "AccessKeyId": "a", "SecretAccessKey": "b", "Expiration": "soon"}"#])
     func badCredentialProcessOutputIsATypedErrorWithoutTheOutput(output: String) async throws {
