@@ -37,7 +37,7 @@ public struct DeviceFlow: Sendable {
         let response = try await transport.send(.form(deviceEndpoint, fields: fields, headers: headers))
         guard response.status == 200 else {
             if let body = try? JSONDecoder().decode(OAuthErrorBody.self, from: response.body) {
-                throw OIDCError.tokenRequestRefused(error: body.error, description: body.errorDescription.map(TokenEndpoint.sanitise))
+                throw OIDCError.tokenRequestRefused(error: body.error, description: body.errorDescription.map(TokenEndpoint.bounded))
             }
             throw OIDCError.unexpectedResponse(endpoint: deviceEndpoint.absoluteString, status: response.status)
         }

@@ -52,7 +52,8 @@ struct Ask: AsyncParsableCommand {
                 write(PassageOutput.encode(["question": text, "prompt": prompt.text, "model": NSNull(),
                                             "sources": citations.map(Self.object)]) + "\n")
             } else {
-                write(prompt.text + "\n")
+                // The prompt is company text: a title holding `ESC [2J` must not clear the screen.
+                write(TextSanitizer(keepsNewlines: true).sanitize(prompt.text) + "\n")
             }
             return
         }
