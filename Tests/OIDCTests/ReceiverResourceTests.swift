@@ -37,17 +37,17 @@ struct ReceiverResourceTests {
     @Test func connectionsBeyondTheCapAreClosedAtOnce() async throws {
         let receiver = try await LoopbackReceiver.start(expectedState: "st", readTimeout: .seconds(60), maxConnections: 2)
         defer { Task { await receiver.close() } }
-        let first = try #require(connectedSocket(port: receiver.port))
-        let second = try #require(connectedSocket(port: receiver.port))
-        defer { close(second) }
-        let third = try #require(connectedSocket(port: receiver.port))
-        defer { close(third) }
-        #expect(peerClosed(third, within: 5))
-        #expect(!peerClosed(first, within: 1), "an admitted connection was closed")
+        // Three at once: accepts are admitted in whatever order the event loops run them,
+        // so exactly one of the three (not necessarily the last) must be closed.
+        var sockets: [Int32] = []
+        for _ in 0..<3 { sockets.append(try #require(connectedSocket(port: receiver.port))) }
+        let closed = sockets.filter { peerClosed($0, within: 3) }
+        #expect(closed.count == 1, "\(closed.count) of 3 connections were closed with a cap of 2")
         #expect(receiver.openConnections == 2)
         // The cap does not stop the real callback once a place is free.
-        close(first)
-        try await Task.sleep(for: .milliseconds(200))
+        for fd in sockets where !closed.contains(fd) { close(fd) }
+        for fd in closed { close(fd) }
+        try await Task.sleep(for: .milliseconds(300))
         let response = try await http.send(HTTPRequest(method: .get, url: URL(string: "http://127.0.0.1:\(receiver.port)/callback?code=c&state=st")!))
         #expect(response.status == 200)
     }
