@@ -35,17 +35,17 @@ extension ConfigParser {
         }
 
         let aws = config.aws
-        if !ConfigShapes.isRegion(aws.region) {
-            report("aws", "region", "\"\(aws.region)\" is not an AWS region (e.g. us-east-1)")
-        }
+        if let problem = ConfigShapes.regionProblem(aws.region) { report("aws", "region", problem) }
         if aws.dataAccessorRoleARN.isEmpty {
             report("aws", "data_accessor_role_arn", "is required: the IAM role your customers' data accessors trust, arn:aws:iam::<12-digit account>:role/<name>")
-        } else if !ConfigShapes.isRoleARN(aws.dataAccessorRoleARN) {
-            report("aws", "data_accessor_role_arn", "\"\(aws.dataAccessorRoleARN)\" is not an IAM role ARN (arn:aws:iam::<12-digit account>:role/<name>)")
+        } else if let problem = ConfigShapes.roleARNProblem(aws.dataAccessorRoleARN) {
+            report("aws", "data_accessor_role_arn", problem)
         }
         if aws.accessKeyID.isEmpty != aws.secretAccessKey.isEmpty {
             report("aws", aws.accessKeyID.isEmpty ? "access_key_id" : "secret_access_key",
                    "access_key_id and secret_access_key go together (or leave both empty to use the AWS credential chain)")
+        } else if let problem = config.staticAccessKeyProblem {
+            report("aws", "access_key_id", problem)
         }
 
         let endpoints = [("sts", config.endpoints.sts), ("sso_oidc", config.endpoints.ssoOIDC),
@@ -65,18 +65,17 @@ extension ConfigParser {
             for (key, value) in [("application_id", tenant.applicationID), ("retriever_id", tenant.retrieverID)] {
                 if value.isEmpty {
                     report("tenants", key, index: index, "is required: the tenant gives it to you (36 characters)")
-                } else if !ConfigShapes.isResourceID(value) {
-                    report("tenants", key, index: index, "\"\(value)\" is not a Q Business id (36 characters of [a-zA-Z0-9-], starting with a letter or digit)")
+                } else if let problem = ConfigShapes.resourceIDProblem(value) {
+                    report("tenants", key, index: index, problem)
                 }
             }
-            for (key, value) in [("region", tenant.region), ("idc_region", tenant.idcRegion)] where !ConfigShapes.isRegion(value) {
-                report("tenants", key, index: index, "\"\(value)\" is not an AWS region (e.g. us-east-1)")
+            for (key, value) in [("region", tenant.region), ("idc_region", tenant.idcRegion)] {
+                if let problem = ConfigShapes.regionProblem(value) { report("tenants", key, index: index, problem) }
             }
             if tenant.idcApplicationARN.isEmpty {
                 report("tenants", "idc_application_arn", index: index, "is required: the data accessor's IAM Identity Center application ARN, from the tenant")
-            } else if !ConfigShapes.isIdCApplicationARN(tenant.idcApplicationARN) {
-                report("tenants", "idc_application_arn", index: index,
-                       "\"\(tenant.idcApplicationARN)\" is not an Identity Center application ARN (arn:aws:sso::<12-digit account>:application/ssoins-…/apl-…)")
+            } else if let problem = ConfigShapes.idcApplicationARNProblem(tenant.idcApplicationARN) {
+                report("tenants", "idc_application_arn", index: index, problem)
             }
         }
 
@@ -86,8 +85,8 @@ extension ConfigParser {
             break
         case .bedrock:
             if model.modelID.isEmpty { report("model", "model_id", "is required with provider = \"bedrock\" (a Bedrock model or inference profile id)") }
-            if !model.region.isEmpty, !ConfigShapes.isRegion(model.region) {
-                report("model", "region", "\"\(model.region)\" is not an AWS region (e.g. us-east-1)")
+            if !model.region.isEmpty, let problem = ConfigShapes.regionProblem(model.region) {
+                report("model", "region", problem)
             }
         case .openai:
             if model.baseURL.isEmpty {
@@ -106,6 +105,23 @@ extension ConfigParser {
 
 /// The value shapes AWS documents for the data-accessor flow (botocore models, TTI-FLOW.md).
 public enum ConfigShapes {
+    public static func regionProblem(_ value: String) -> String? {
+        isRegion(value) ? nil : "\"\(value)\" is not an AWS region (e.g. us-east-1)"
+    }
+
+    public static func roleARNProblem(_ value: String) -> String? {
+        isRoleARN(value) ? nil : "\"\(value)\" is not an IAM role ARN (arn:aws:iam::<12-digit account>:role/<name>)"
+    }
+
+    public static func idcApplicationARNProblem(_ value: String) -> String? {
+        isIdCApplicationARN(value) ? nil
+            : "\"\(value)\" is not an Identity Center application ARN (arn:aws:sso::<12-digit account>:application/ssoins-…/apl-…)"
+    }
+
+    public static func resourceIDProblem(_ value: String) -> String? {
+        isResourceID(value) ? nil : "\"\(value)\" is not a Q Business id (36 characters of [a-zA-Z0-9-], starting with a letter or digit)"
+    }
+
     public static func isRegion(_ value: String) -> Bool {
         value.wholeMatch(of: #/[a-z]{2}(-gov|-iso[a-z]*)?-[a-z]+-[0-9]{1,2}/#) != nil
     }
@@ -148,6 +164,12 @@ public enum ConfigShapes {
         if value.contains("/.well-known/") { return "give the issuer without /.well-known/openid-configuration" }
         if value.hasSuffix("/") { return "remove the trailing `/`: the issuer must equal the `iss` of the ID tokens exactly" }
         return nil
+    }
+
+    /// An http(s) URL whose host is loopback.
+    public static func isLoopbackURL(_ value: String) -> Bool {
+        guard urlProblem(value) == nil, let host = URL(string: value)?.host else { return false }
+        return isLoopback(host)
     }
 
     static func isLoopback(_ host: String) -> Bool {

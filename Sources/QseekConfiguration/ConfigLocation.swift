@@ -31,23 +31,34 @@ extension QseekConfig {
     /// (``EnvironmentOverrides``). Returns the defaults when no file exists at a default location.
     public static func load(option: String?, environment: [String: String] = ProcessInfo.processInfo.environment) throws -> (QseekConfig, ConfigLocation) {
         let location = ConfigLocation.resolve(option: option, environment: environment)
-        var config = try read(location)
-        try EnvironmentOverrides.apply(to: &config, environment: environment)
+        let parser = try parser(for: location)
+        var config = try parser?.parse() ?? QseekConfig()
+        let overrides = try EnvironmentOverrides.apply(to: &config, environment: environment)
+        try checkNetworkValues(of: config, parser: parser ?? ConfigParser(text: "", file: location.path), overrides: overrides)
         return (config, location)
     }
 
-    /// The file's config without environment overrides (defaults when a default location is empty).
-    static func read(_ location: ConfigLocation) throws -> QseekConfig {
+    /// Refuses the first value that would reach the network in a bad shape (see
+    /// ``ConfigParser/networkProblems(in:)``); one an environment variable set is blamed on it.
+    static func checkNetworkValues(of config: QseekConfig, parser: ConfigParser, overrides: [EnvironmentOverrides.Override]) throws(ConfigError) {
+        guard let problem = parser.networkProblems(in: config).first else { return }
+        if let override = overrides.first(where: { $0.key == problem.key }) {
+            throw EnvironmentOverrides.failure(override.variable, problem.message)
+        }
+        throw problem
+    }
+
+    /// The file's parser, or `nil` when no file exists at a default location (the defaults apply).
+    static func parser(for location: ConfigLocation) throws -> ConfigParser? {
         guard FileManager.default.fileExists(atPath: location.path) else {
             if location.mustExist {
                 throw ConfigError(file: location.path, line: nil, key: nil, message: "no such file")
             }
-            return QseekConfig()
+            return nil
         }
-        return try ConfigParser(text: try text(at: location.path), file: location.path).parse()
+        return ConfigParser(text: try text(at: location.path), file: location.path)
     }
 
-    /// The file's text, or a ``ConfigError`` that names it.
     public static func text(at path: String) throws(ConfigError) -> String {
         let data: Data
         do {

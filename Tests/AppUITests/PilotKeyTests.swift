@@ -105,7 +105,7 @@ struct PilotKeyTests {
         await pilot.press(.tab)
         await pilot.press(.tab)
         await pilot.type("y")
-        #expect(pilot.backend.clipboard.first?.utf8.count == ClipboardText.limit)
+        #expect(pilot.backend.clipboard.first?.utf8.count == TextSanitizer.clipboardByteLimit)
         #expect(pilot.state.notice?.contains("first part") == true)
     }
 

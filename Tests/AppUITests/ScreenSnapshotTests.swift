@@ -128,7 +128,15 @@ struct ScreenSnapshotTests {
         for state in [ScreenFixtures.signIn(), ScreenFixtures.tenantPicker(), ScreenFixtures.main(), ScreenFixtures.answered(),
                       ScreenFixtures.history()] {
             for size in [Size(width: 20, height: 5), Size(width: 1, height: 1), Size(width: 60, height: 20)] {
-                #expect(render(state, size: size).lines.count == size.height)
+                let backend = render(state, size: size)
+                // Every row fills the terminal exactly (a wide character cut at the edge would not),
+                // and from 20×5 up the user sees something rather than a blank screen.
+                for line in backend.lines {
+                    #expect(DisplayWidth.of(line) == size.width, "a row is not \(size.width) cells at \(size.width)×\(size.height): \(line)")
+                }
+                if size.width >= 20 {
+                    #expect(backend.text.contains { !$0.isWhitespace }, "nothing drawn at \(size.width)×\(size.height)")
+                }
             }
         }
     }

@@ -77,4 +77,34 @@ struct DeviceFlowTests {
             try await flow.run { _ in }
         }
     }
+
+    @Test func anAbsurdPollingIntervalOrLifetimeIsClampedNotATrap() async throws {
+        let (result, sleeps, steps) = try await run(script: ["authorization_pending", "slow_down"], deviceAnswer: [
+            "device_code": "dev-code", "user_code": "WDJB-MJHT", "verification_uri": "https://idp.example.test/device",
+            "expires_in": 1e30, "interval": 1e30,
+        ])
+        _ = try result.get()
+        #expect(sleeps == [.seconds(60), .seconds(60), .seconds(60)])
+        guard case .deviceCode(_, _, _, let expiresIn)? = steps.first else {
+            Issue.record("no device code step")
+            return
+        }
+        #expect(expiresIn == 86_400)
+    }
+
+    @Test func aNegativeDeviceCodeLifetimeIsRefusedAsAnUnexpectedResponse() async throws {
+        let (result, _, _) = try await run(script: [], deviceAnswer: [
+            "device_code": "dev-code", "user_code": "WDJB-MJHT", "verification_uri": "https://idp.example.test/device", "expires_in": -5,
+        ])
+        #expect(throws: OIDCError.self) { try result.get() }
+    }
+
+    @Test func aHugeTokenLifetimeIsClampedToAYear() throws {
+        for body in [#"{"access_token":"a","expires_in":1e30}"#, #"{"access_token":"a","expires_in":"1e300"}"#] {
+            let response = try JSONDecoder().decode(TokenResponse.self, from: Data(body.utf8))
+            #expect(response.expiresIn == 31_536_000.0)  // a year
+        }
+        let negative = try JSONDecoder().decode(TokenResponse.self, from: Data(#"{"access_token":"a","expires_in":-1}"#.utf8))
+        #expect(negative.expiresIn == nil)
+    }
 }

@@ -88,7 +88,7 @@ struct LoopbackReceiverTests {
     }
 
     @Test func anIdleConnectionIsDropped() async throws {
-        let receiver = try await LoopbackReceiver.start(expectedState: "st", idleTimeout: .milliseconds(200))
+        let receiver = try await LoopbackReceiver.start(expectedState: "st", readTimeout: .milliseconds(200))
         defer { Task { await receiver.close() } }
         let fd = try #require(connectedSocket(port: receiver.port))
         defer { close(fd) }

@@ -9,7 +9,7 @@ import Foundation
 /// hosts, as in the SDKs: otherwise a tampered variable could send the token to anyone.
 public struct ContainerCredentialsProvider: CredentialsProvider {
     public static let relativeHost = "169.254.170.2"
-    static let allowedHTTPHosts: Set<String> = ["127.0.0.1", "localhost", "::1", "169.254.170.2", "169.254.170.23", "fd00:ec2::23"]
+    static let allowedHTTPHosts: Set<String> = ["localhost", "169.254.170.2", "169.254.170.23", "fd00:ec2::23"]
 
     public let environment: [String: String]
     public let transport: any HTTPTransport
@@ -46,9 +46,25 @@ public struct ContainerCredentialsProvider: CredentialsProvider {
         guard let components = URLComponents(string: full), let scheme = components.scheme?.lowercased(),
               let host = components.host else { throw .forbiddenEndpoint(full) }
         if scheme == "https" { return full }
-        guard scheme == "http", Self.allowedHTTPHosts.contains(host.lowercased()) || host.hasPrefix("127.") else {
+        guard scheme == "http", Self.isAllowedHTTPHost(host) else {
             throw .forbiddenEndpoint(full)
         }
         return full
+    }
+
+    /// What botocore's `ContainerMetadataFetcher` accepts over plain http: a loopback IP
+    /// literal (127.0.0.0/8, ::1), `localhost`, or the ECS and EKS link-local hosts. A name
+    /// that merely starts with `127.` (`127.attacker.example`) resolves anywhere.
+    static func isAllowedHTTPHost(_ host: String) -> Bool {
+        var literal = host.lowercased()
+        if literal.hasPrefix("["), literal.hasSuffix("]") { literal = String(literal.dropFirst().dropLast()) }
+        if allowedHTTPHosts.contains(literal) { return true }
+        var v4 = in_addr()
+        if inet_pton(AF_INET, literal, &v4) == 1 { return UInt32(bigEndian: v4.s_addr) >> 24 == 127 }
+        var v6 = in6_addr()
+        if inet_pton(AF_INET6, literal, &v6) == 1 {
+            return withUnsafeBytes(of: &v6) { bytes in bytes.dropLast().allSatisfy { $0 == 0 } && bytes.last == 1 }
+        }
+        return false
     }
 }

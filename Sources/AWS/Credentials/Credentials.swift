@@ -4,8 +4,9 @@ import Foundation
 ///
 /// The secret and the session token are the keys to a customer's data, so `description` and
 /// `debugDescription` show only the access key id and the expiry: a credentials value can be
-/// logged or interpolated into an error by mistake without leaking anything.
-public struct Credentials: Sendable, Equatable, CustomStringConvertible, CustomDebugStringConvertible {
+/// logged or interpolated into an error by mistake without leaking anything. Its mirror is
+/// redacted too, so `dump()` and reflection-based printers show no secret either.
+public struct Credentials: Sendable, Equatable, CustomStringConvertible, CustomDebugStringConvertible, CustomReflectable {
     public var accessKeyID: String
     public var secretAccessKey: String
     public var sessionToken: String?
@@ -33,4 +34,11 @@ public struct Credentials: Sendable, Equatable, CustomStringConvertible, CustomD
     }
 
     public var debugDescription: String { description }
+
+    public var customMirror: Mirror {
+        var children: [(label: String?, value: Any)] = [("accessKeyID", accessKeyID), ("secretAccessKey", "<redacted>")]
+        if sessionToken != nil { children.append(("sessionToken", "<redacted>")) }
+        if let expiration { children.append(("expiration", expiration)) }
+        return Mirror(self, children: children, displayStyle: .struct)
+    }
 }

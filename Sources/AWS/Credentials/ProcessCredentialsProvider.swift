@@ -18,11 +18,12 @@ public struct ProcessCredentialsProvider: CredentialsProvider {
     }
 
     public func credentials() async throws -> Credentials {
-        let (status, output) = try await Self.run(command, timeout: timeout)
-        guard status == 0 else { throw CredentialsError.processFailed(command: command, exitCode: status) }
+        let (status, output) = try await Self.run(command, timeout: timeout, limit: maximumOutputBytes)
+        // Checked first: a command stopped for writing too much is killed, whatever it meant.
         guard output.count <= maximumOutputBytes else {
             throw CredentialsError.processOutputInvalid(command: command, detail: "more than \(maximumOutputBytes) bytes")
         }
+        guard status == 0 else { throw CredentialsError.processFailed(command: command, exitCode: status) }
         return try Self.parse(output, command: command)
     }
 
@@ -47,7 +48,10 @@ public struct ProcessCredentialsProvider: CredentialsProvider {
         return Credentials(accessKeyID: key, secretAccessKey: secret, sessionToken: object["SessionToken"] as? String, expiration: expiration)
     }
 
-    static func run(_ command: String, timeout: TimeInterval) async throws -> (Int32, Data) {
+    /// Runs `command` and returns its exit status and stdout. Stdout is read as it arrives:
+    /// once it passes `limit` bytes the command is killed and the first `limit + 1` bytes
+    /// returned, so a runaway command costs neither memory nor the whole timeout.
+    static func run(_ command: String, timeout: TimeInterval, limit: Int) async throws -> (Int32, Data) {
         try await withCheckedThrowingContinuation { continuation in
             let process = Process()
             process.executableURL = URL(fileURLWithPath: "/bin/sh")
@@ -81,7 +85,16 @@ public struct ProcessCredentialsProvider: CredentialsProvider {
             }
             // Read on a plain thread: reading a pipe blocks, which the cooperative pool must not.
             Thread.detachNewThread {
-                let data = stdout.fileHandleForReading.readDataToEndOfFile()
+                let reader = stdout.fileHandleForReading
+                var data = Data()
+                while data.count <= limit {
+                    guard let chunk = try? reader.read(upToCount: 16 * 1024), !chunk.isEmpty else { break }
+                    data.append(chunk)
+                }
+                if data.count > limit {
+                    data = data.prefix(limit + 1)
+                    kill(getpgid(pid) == pid ? -pid : pid, SIGKILL)
+                }
                 process.waitUntilExit()
                 resumeOnce(.success((process.terminationStatus, data)))
             }

@@ -24,7 +24,7 @@ public final class Pilot {
     private let parkedTasks: @Sendable () -> Int
 
     /// How long `settle` waits for the app to go idle before giving up.
-    public var settleTimeout: Duration = .seconds(10)
+    public var settleTimeout: Duration = .seconds(60)
 
     public init(size: Size = Size(width: 80, height: 24), state: AppState, services: AppServices,
                 catalog: ThemeCatalog = .builtin, parkedTasks: @escaping @Sendable () -> Int = { 0 }) {
@@ -123,7 +123,7 @@ public final class Pilot {
 
     /// Waits until `condition` holds for the state, delivering actions as they come; false
     /// when it did not within `timeout`.
-    public func waitUntil(timeout: Duration = .seconds(10), _ condition: (AppState) -> Bool) async -> Bool {
+    public func waitUntil(timeout: Duration = .seconds(60), _ condition: (AppState) -> Bool) async -> Bool {
         let deadline = ContinuousClock.now + timeout
         while ContinuousClock.now < deadline {
             await program.deliverPendingActions()

@@ -145,9 +145,7 @@ public final class Program {
     // MARK: What the runner asks of the terminal
 
     fileprivate func copyToClipboard(_ text: String) -> Bool {
-        let copy = ClipboardText(text)
-        backend.copyToClipboard(copy.text)
-        return copy.wasShortened
+        backend.copyToClipboard(text).isTruncated
     }
 
     fileprivate func setMouseCapture(_ enabled: Bool) {

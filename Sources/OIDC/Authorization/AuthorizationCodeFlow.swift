@@ -34,7 +34,8 @@ public struct AuthorizationCodeFlow: Sendable {
         // The state must be known before the receiver exists, and the receiver must exist
         // before the URL (which needs its port) is built and the browser opened.
         let state = RandomValue.make()
-        let receiver = try await LoopbackReceiver.start(port: configuration.redirectPort, path: configuration.redirectPath, expectedState: state)
+        let receiver = try await LoopbackReceiver.start(port: configuration.redirectPort, path: configuration.redirectPath,
+                                                       expectedState: state, redirectHost: configuration.redirectHost)
         let callback: AuthorizationCallback
         let request: AuthorizationRequest
         do {

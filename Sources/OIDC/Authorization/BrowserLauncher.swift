@@ -43,6 +43,9 @@ public struct BrowserLauncher: URLOpener {
     /// Starts the browser and returns without waiting for it. Returns whether a launcher ran.
     @discardableResult
     public func open(_ url: URL) -> Bool {
+        // A launcher hands any scheme to its handler (`file:`, `javascript:`, custom apps):
+        // only web pages are ever meant here.
+        guard let scheme = url.scheme?.lowercased(), scheme == "https" || scheme == "http" else { return false }
         guard let command = command() else { return false }
         let process = Process()
         process.executableURL = URL(fileURLWithPath: command)

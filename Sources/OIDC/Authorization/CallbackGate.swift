@@ -42,8 +42,8 @@ final class CallbackGate: Sendable {
             return (.badRequest, CallbackPage.foreignCallback)
         }
         if let error = query["error"] {
-            let description = query["error_description"].map(TokenEndpoint.sanitise)
-            let callback = AuthorizationCallback.denied(error: TokenEndpoint.sanitise(error), description: description)
+            let description = query["error_description"].map(TokenEndpoint.bounded)
+            let callback = AuthorizationCallback.denied(error: TokenEndpoint.bounded(error), description: description)
             return settle(.success(callback)) ? (.ok, CallbackPage.failure(error: error, description: description)) : (.badRequest, CallbackPage.alreadyDone)
         }
         guard let code = query["code"], !code.isEmpty else {

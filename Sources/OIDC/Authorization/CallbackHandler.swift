@@ -7,18 +7,12 @@ final class CallbackHandler: ChannelInboundHandler {
     typealias OutboundOut = HTTPServerResponsePart
 
     private let gate: CallbackGate
+    private let connections: ReceiverConnections
     private var head: HTTPRequestHead?
 
-    init(gate: CallbackGate) {
+    init(gate: CallbackGate, connections: ReceiverConnections) {
         self.gate = gate
-    }
-
-    func userInboundEventTriggered(context: ChannelHandlerContext, event: Any) {
-        if event is IdleStateHandler.IdleStateEvent {
-            context.close(promise: nil)
-        } else {
-            context.fireUserInboundEventTriggered(event)
-        }
+        self.connections = connections
     }
 
     func channelRead(context: ChannelHandlerContext, data: NIOAny) {
@@ -30,6 +24,8 @@ final class CallbackHandler: ChannelInboundHandler {
         case .end:
             guard let head else { return }
             self.head = nil
+            // Before the gate settles: the flow may close the receiver as soon as it has.
+            connections.markAnswering(context.channel)
             let (status, page) = gate.answer(method: head.method, uri: head.uri)
             let body = ByteBuffer(string: page)
             var headers = HTTPHeaders()

@@ -30,8 +30,23 @@ struct DeviceAuthorization: Sendable, Decodable {
             verificationURI = try c.decode(URL.self, forKey: .verificationURL)
         }
         verificationURIComplete = try c.decodeIfPresent(URL.self, forKey: .verificationURIComplete)
-        expiresIn = try c.decode(Double.self, forKey: .expiresIn)
+        let lifetime = try c.decode(Double.self, forKey: .expiresIn)
+        guard lifetime.isFinite, lifetime > 0 else {
+            throw DecodingError.dataCorruptedError(forKey: .expiresIn, in: c, debugDescription: "expires_in is not a positive number")
+        }
+        expiresIn = min(lifetime, Self.longestLifetime)
         interval = try c.decodeIfPresent(Double.self, forKey: .interval)
+    }
+
+    /// A device code that claims to last longer than a day is treated as lasting a day.
+    static let longestLifetime: Double = 86_400
+    /// The slowest polling believed: once a minute (RFC 8628 leaves it to the IdP; 5 s is usual).
+    static let longestInterval: Double = 60
+
+    /// `seconds` as a polling interval: at least 1 s, at most ``longestInterval`` (NaN too).
+    static func pollingInterval(_ seconds: Double) -> Double {
+        guard seconds.isFinite else { return longestInterval }
+        return min(max(1, seconds), longestInterval)
     }
 }
 

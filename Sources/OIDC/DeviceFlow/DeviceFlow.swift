@@ -37,7 +37,7 @@ public struct DeviceFlow: Sendable {
         let response = try await transport.send(.form(deviceEndpoint, fields: fields, headers: headers))
         guard response.status == 200 else {
             if let body = try? JSONDecoder().decode(OAuthErrorBody.self, from: response.body) {
-                throw OIDCError.tokenRequestRefused(error: body.error, description: body.errorDescription.map(TokenEndpoint.sanitise))
+                throw OIDCError.tokenRequestRefused(error: body.error, description: body.errorDescription.map(TokenEndpoint.bounded))
             }
             throw OIDCError.unexpectedResponse(endpoint: deviceEndpoint.absoluteString, status: response.status)
         }
@@ -53,8 +53,9 @@ public struct DeviceFlow: Sendable {
         progress(.waitingForDeviceApproval)
 
         let deadline = now().addingTimeInterval(authorization.expiresIn)
-        // §3.2: 5 seconds when the IdP does not say.
-        var interval = max(1, authorization.interval ?? 5)
+        // §3.2: 5 seconds when the IdP does not say. Clamped, like every interval after a
+        // `slow_down`: an IdP's 1e30 must not overflow the sleep.
+        var interval = DeviceAuthorization.pollingInterval(authorization.interval ?? 5)
         while true {
             try Task.checkCancellation()
             if now() >= deadline { throw OIDCError.deviceCodeExpired }
@@ -69,7 +70,7 @@ public struct DeviceFlow: Sendable {
                     continue
                 case "slow_down":
                     // §3.5: add 5 seconds to this and every later interval.
-                    interval += 5
+                    interval = DeviceAuthorization.pollingInterval(interval + 5)
                 case "expired_token":
                     throw OIDCError.deviceCodeExpired
                 case "access_denied":

@@ -32,6 +32,10 @@ public actor ProviderDiscovery {
         guard metadata.issuer == issuer else {
             throw OIDCError.issuerMismatch(configured: issuer, advertised: metadata.issuer)
         }
+        if let insecure = metadata.insecureEndpoint(issuerIsLoopback: url.host.map(ProviderMetadata.isLoopback) == true) {
+            throw OIDCError.discoveryFailed(url: url.absoluteString,
+                                            reason: "its \(insecure.key) is not an https URL (\(insecure.url.absoluteString))")
+        }
         cached = metadata
         return metadata
     }

@@ -56,15 +56,40 @@ public struct ProviderMetadata: Sendable, Equatable, Decodable {
     }
 
     /// The discovery document's URL for an issuer (Discovery §4.1): the issuer with any
-    /// trailing slash removed, then `/.well-known/openid-configuration`.
+    /// trailing slash removed, then `/.well-known/openid-configuration`. The issuer must be
+    /// https unless it is on this machine (the sandbox, a test IdP): over plain http anyone
+    /// on the path could serve their own keys and sign tokens for it.
     public static func discoveryURL(for issuer: String) throws -> URL {
         var base = issuer
         while base.hasSuffix("/") { base.removeLast() }
         guard let url = URL(string: base + "/.well-known/openid-configuration"),
-            let scheme = url.scheme?.lowercased(), scheme == "https" || scheme == "http", url.host != nil
+            let scheme = url.scheme?.lowercased(), scheme == "https" || scheme == "http", let host = url.host
         else {
             throw OIDCError.invalidConfiguration("issuer `\(issuer)` is not an http(s) URL")
         }
+        guard scheme == "https" || Self.isLoopback(host) else {
+            throw OIDCError.invalidConfiguration("issuer `\(issuer)` must use https (plain http only to 127.0.0.1, ::1 or localhost)")
+        }
         return url
+    }
+
+    /// The first endpoint of the document that may not be used, named by its key: each must
+    /// be https, or plain http to loopback when the issuer itself is on loopback.
+    func insecureEndpoint(issuerIsLoopback: Bool) -> (key: String, url: URL)? {
+        let endpoints: [(String, URL?)] = [
+            ("authorization_endpoint", authorizationEndpoint), ("token_endpoint", tokenEndpoint), ("jwks_uri", jwksURI),
+            ("device_authorization_endpoint", deviceAuthorizationEndpoint), ("revocation_endpoint", revocationEndpoint),
+            ("userinfo_endpoint", userinfoEndpoint),
+        ]
+        for case let (key, url?) in endpoints {
+            let scheme = url.scheme?.lowercased()
+            let allowed = scheme == "https" || (scheme == "http" && issuerIsLoopback && url.host.map(Self.isLoopback) == true)
+            if !allowed { return (key, url) }
+        }
+        return nil
+    }
+
+    static func isLoopback(_ host: String) -> Bool {
+        ["127.0.0.1", "localhost", "::1", "[::1]"].contains(host.lowercased())
     }
 }

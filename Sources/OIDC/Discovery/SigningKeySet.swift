@@ -4,8 +4,10 @@ import JWTKit
 /// The issuer's published signing keys (its JWKS), fetched on first use and kept in memory.
 ///
 /// IdPs rotate keys: a token signed with a new key names a `kid` we have not seen. That triggers
-/// one refetch, but no more than once per `minimumRefetchInterval`, so a stream of tokens with
-/// made-up `kid`s cannot turn qseek into a request amplifier against the IdP.
+/// one refetch at once, even right after the first fetch (OpenID's RP test
+/// `rp-key-rotation-op-sign-key`), but such refetches come no more than once per
+/// `minimumRefetchInterval`, so a stream of tokens with made-up `kid`s cannot turn qseek into a
+/// request amplifier against the IdP.
 public actor SigningKeySet {
     /// One usable public key from the set. `alg` is the key's own restriction, when it has one.
     public struct Key: Sendable {
@@ -22,6 +24,7 @@ public actor SigningKeySet {
     private let minimumRefetchInterval: TimeInterval
     private var keys: [Key] = []
     private var lastFetch: Date?
+    private var lastUnknownKidRefetch: Date?
 
     public init(
         jwksURI: URL,
@@ -35,14 +38,15 @@ public actor SigningKeySet {
         self.now = now
     }
 
-    /// The key a token header points at. Refetches the set once when `kid` is unknown and the
-    /// last fetch is old enough.
+    /// The key a token header points at. Refetches the set once when `kid` is unknown, unless
+    /// an unknown `kid` already caused a refetch within `minimumRefetchInterval`.
     public func key(kid: String?, algorithm: String) async throws -> Key {
         if lastFetch == nil {
             try await refresh()
         }
         if let key = match(kid: kid, algorithm: algorithm) { return key }
-        if let lastFetch, now().timeIntervalSince(lastFetch) >= minimumRefetchInterval {
+        if lastUnknownKidRefetch.map({ now().timeIntervalSince($0) >= minimumRefetchInterval }) ?? true {
+            lastUnknownKidRefetch = now()
             try await refresh()
             if let key = match(kid: kid, algorithm: algorithm) { return key }
         }

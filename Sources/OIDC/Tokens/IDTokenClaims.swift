@@ -61,6 +61,7 @@ public struct IDTokenClaims: JWTPayload, Equatable {
             audiences = try c.decode([String].self, forKey: .audiences)
         }
         authorizedParty = try c.decodeIfPresent(String.self, forKey: .authorizedParty)
+        // Read as they are; `IDTokenVerifier.check` refuses times no IdP means (``latestTime``).
         expiresAt = Date(timeIntervalSince1970: try c.decode(Double.self, forKey: .expiresAt))
         issuedAt = Date(timeIntervalSince1970: try c.decode(Double.self, forKey: .issuedAt))
         notBefore = try c.decodeIfPresent(Double.self, forKey: .notBefore).map(Date.init(timeIntervalSince1970:))
@@ -68,6 +69,21 @@ public struct IDTokenClaims: JWTPayload, Equatable {
         email = try c.decodeIfPresent(String.self, forKey: .email)
         name = try c.decodeIfPresent(String.self, forKey: .name)
         preferredUsername = try c.decodeIfPresent(String.self, forKey: .preferredUsername)
+    }
+
+    /// The latest time a claim may name: the end of year 9999. Later values (`exp` of 9.3e18
+    /// and beyond) are no time an IdP means, and would overflow the whole seconds the token
+    /// cache stores.
+    static let latestTime: Double = 253_402_300_799
+
+    /// The first of `exp`, `iat`, `nbf` that is not a time between 1970 and 9999, by name.
+    var implausibleTimeClaim: String? {
+        let times: [(String, Date?)] = [("exp", expiresAt), ("iat", issuedAt), ("nbf", notBefore)]
+        for case let (claim, date?) in times {
+            let seconds = date.timeIntervalSince1970
+            if !seconds.isFinite || !(0...Self.latestTime).contains(seconds) { return claim }
+        }
+        return nil
     }
 
     public func encode(to encoder: any Encoder) throws {

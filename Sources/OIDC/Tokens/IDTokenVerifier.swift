@@ -59,6 +59,9 @@ public struct IDTokenVerifier: Sendable {
 
     /// The claim rules, separated from the signature so their order is easy to audit.
     func check(_ claims: IDTokenClaims, expectedNonce: String?, now: Date) throws {
+        if let claim = claims.implausibleTimeClaim {
+            throw OIDCError.malformedIDToken("its `\(claim)` claim is not a time between 1970 and 9999")
+        }
         guard claims.issuer == issuer else {
             throw OIDCError.wrongIssuer(expected: issuer, actual: claims.issuer)
         }

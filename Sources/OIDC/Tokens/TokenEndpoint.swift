@@ -92,7 +92,7 @@ public struct TokenEndpoint: Sendable {
             return decoded
         }
         if (400..<500).contains(response.status), let body = try? JSONDecoder().decode(OAuthErrorBody.self, from: response.body) {
-            throw OIDCError.tokenRequestRefused(error: body.error, description: body.errorDescription.map(Self.sanitise))
+            throw OIDCError.tokenRequestRefused(error: body.error, description: body.errorDescription.map(Self.bounded))
         }
         throw OIDCError.unexpectedResponse(endpoint: url.absoluteString, status: response.status)
     }
@@ -113,8 +113,10 @@ public struct TokenEndpoint: Sendable {
         )
     }
 
-    /// IdP error descriptions are shown to the user; keep them short and printable.
-    static func sanitise(_ text: String) -> String {
-        String(text.unicodeScalars.filter { $0.value >= 0x20 && $0.value != 0x7F && !(0x80...0x9F).contains($0.value) }.prefix(300).map(Character.init))
+    /// IdP error descriptions are shown to the user; keep them short. Making them safe for a
+    /// terminal is the job of the one sanitiser where text reaches one (Terminal's
+    /// `TextSanitizer`, in the TUI and the CLI), and the browser page escapes them as HTML.
+    static func bounded(_ text: String) -> String {
+        String(text.prefix(300))
     }
 }

@@ -23,11 +23,23 @@ struct TokenResponse: Sendable, Decodable {
         idToken = try c.decodeIfPresent(String.self, forKey: .idToken)
         refreshToken = try c.decodeIfPresent(String.self, forKey: .refreshToken)
         // RFC 6749 says a number; some IdPs (Azure AD v1) send a string.
-        if let seconds = try? c.decodeIfPresent(Double.self, forKey: .expiresIn) {
-            expiresIn = seconds
+        let seconds: Double?
+        if let number = try? c.decodeIfPresent(Double.self, forKey: .expiresIn) {
+            seconds = number
         } else {
-            expiresIn = (try? c.decodeIfPresent(String.self, forKey: .expiresIn)).flatMap { $0.flatMap(Double.init) }
+            seconds = (try? c.decodeIfPresent(String.self, forKey: .expiresIn)).flatMap { $0.flatMap(Double.init) }
         }
+        expiresIn = seconds.flatMap(Self.lifetime)
+    }
+
+    /// The longest lifetime believed: a year. A larger `expires_in` (1e30) is clamped to it,
+    /// so date arithmetic and the cache's whole seconds stay in range; a negative or non-finite
+    /// one counts as absent (the token is then renewed when the ID token is).
+    static let longestLifetime: Double = 365 * 86_400
+
+    static func lifetime(_ seconds: Double) -> Double? {
+        guard seconds.isFinite, seconds >= 0 else { return nil }
+        return min(seconds, longestLifetime)
     }
 }
 

@@ -11,8 +11,10 @@ public protocol Backend: AnyObject {
     func invalidate()
     /// The next input event, waiting at most `timeout` (nil: wait until one comes).
     func nextEvent(timeout: Duration?) -> InputEvent?
-    /// Puts `text` on the clipboard through the terminal (OSC 52). The caller makes it safe.
-    func copyToClipboard(_ text: String)
+    /// Puts `text` on the clipboard through the terminal (OSC 52), made safe first by
+    /// ``TextSanitizer/clipboardText(_:byteLimit:)``; returns what was copied.
+    @discardableResult
+    func copyToClipboard(_ text: String) -> ClipboardText
     /// Turns mouse reporting off (so the terminal's own selection works) or back on.
     func setMouseCapture(_ enabled: Bool)
     /// Gives the terminal back (modes off, screen restored). Safe to call twice.

@@ -156,9 +156,14 @@ public final class CursesBackend: Backend {
     }
 
     /// Puts `text` on the system clipboard through the terminal (OSC 52): works over SSH and
-    /// in tmux (with `set-clipboard on`), needs no X display.
-    public func copyToClipboard(_ text: String) {
-        emit("\u{1B}]52;c;" + Data(text.utf8).base64EncodedString() + "\u{07}")
+    /// in tmux (with `set-clipboard on`), needs no X display. The text is company text and may
+    /// be pasted into a shell, so it goes through ``TextSanitizer/clipboardText(_:byteLimit:)``
+    /// first; the result says what was copied and whether it was cut, for the notice.
+    @discardableResult
+    public func copyToClipboard(_ text: String) -> ClipboardText {
+        let copied = TextSanitizer().clipboardText(text)
+        emit("\u{1B}]52;c;" + Data(copied.text.utf8).base64EncodedString() + "\u{07}")
+        return copied
     }
 
     /// Turns mouse reporting off (so the terminal's own selection works) or back on.

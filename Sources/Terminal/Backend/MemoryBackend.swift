@@ -41,8 +41,11 @@ public final class MemoryBackend: Backend {
         pendingEvents.isEmpty ? nil : pendingEvents.removeFirst()
     }
 
-    public func copyToClipboard(_ text: String) {
-        clipboard.append(text)
+    @discardableResult
+    public func copyToClipboard(_ text: String) -> ClipboardText {
+        let copied = TextSanitizer().clipboardText(text)
+        clipboard.append(copied.text)
+        return copied
     }
 
     public func setMouseCapture(_ enabled: Bool) {

@@ -31,7 +31,7 @@ struct Ask: AsyncParsableCommand {
     }
 
     private func ask(in environment: AppEnvironment) async throws {
-        let target = try environment.tenant(id: tenant)
+        let target = try await environment.permittedTenant(id: tenant, providedIDToken: try CommandContext.providedIDToken(file: idTokenFile))
         let model = try ConfiguredModel.backend(for: environment)
         let parsed = try FilteredQuery.parse(text)
         guard !parsed.text.isEmpty else { throw CommandFailure.usage("the question is empty") }
@@ -52,7 +52,8 @@ struct Ask: AsyncParsableCommand {
                 write(PassageOutput.encode(["question": text, "prompt": prompt.text, "model": NSNull(),
                                             "sources": citations.map(Self.object)]) + "\n")
             } else {
-                write(prompt.text + "\n")
+                // The prompt is company text: a title holding `ESC [2J` must not clear the screen.
+                write(TextSanitizer(keepsNewlines: true).sanitize(prompt.text) + "\n")
             }
             return
         }

@@ -84,8 +84,9 @@ struct ConfigInspection {
     }
 }
 
-/// Writes a file the way the config and the token cache are kept: parent 0700, file 0600,
-/// written to a temporary file and renamed, so a reader never sees half a config.
+/// Writes a file the way the config and the token cache are kept: parent 0700, file 0600
+/// from its first byte, written to a temporary file and renamed, so a reader never sees half
+/// a config (``PrivateFile``).
 enum ConfigFileWriter {
     static func write(_ text: String, to path: String, overwrite: Bool) throws(CommandFailure) {
         let manager = FileManager.default
@@ -98,16 +99,9 @@ enum ConfigFileWriter {
             if !manager.fileExists(atPath: directory.path) {
                 try manager.createDirectory(at: directory, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
             }
-            let temporary = directory.appendingPathComponent(".\(file.lastPathComponent).\(UUID().uuidString).tmp")
-            guard manager.createFile(atPath: temporary.path, contents: Data(text.utf8), attributes: [.posixPermissions: 0o600]) else {
-                throw CommandFailure.usage("cannot write in \(directory.path)")
-            }
-            if rename(temporary.path, path) != 0 {
-                try? manager.removeItem(at: temporary)
-                throw CommandFailure.usage("cannot write \(path): \(String(cString: strerror(errno)))")
-            }
-        } catch let failure as CommandFailure {
-            throw failure
+            try PrivateFile.write(atPath: path, contents: Data(text.utf8), replacing: overwrite)
+        } catch let failure as PrivateFile.WriteError {
+            throw .usage(failure.userMessage)
         } catch {
             throw .usage("cannot create \(directory.path): \(error.localizedDescription)")
         }

@@ -1,5 +1,6 @@
 import Foundation
 import Logging
+import Terminal
 
 /// `--debug FILE`: appends log lines to a file the user chose. Only what the library logs
 /// reaches it, and the library never logs tokens or secrets.
@@ -41,7 +42,9 @@ enum LogRedaction {
         return text(value)
     }
 
+    /// Also one line of printable text: the log is read in a terminal (`tail -f`), and a
+    /// server's error text must neither act on it nor forge a line of its own.
     static func text(_ text: String) -> String {
-        text.replacing(#/eyJ[A-Za-z0-9_-]{4,}\.[A-Za-z0-9_-]{4,}\.[A-Za-z0-9_-]*/#, with: "<redacted JWT>")
+        text.replacing(#/eyJ[A-Za-z0-9_-]{4,}\.[A-Za-z0-9_-]{4,}\.[A-Za-z0-9_-]*/#, with: "<redacted JWT>").sanitizedForTerminal
     }
 }

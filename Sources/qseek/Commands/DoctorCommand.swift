@@ -29,9 +29,7 @@ struct Doctor: AsyncParsableCommand {
             if printLines { print(Self.lines(for: result), terminator: "") }
         }
         if json {
-            let encoder = JSONEncoder()
-            encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
-            print(String(decoding: try encoder.encode(report), as: UTF8.self))
+            print(try PassageOutput.encode(report, formatting: [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]))
         }
         if report.exitCode != 0 { throw ExitCode(report.exitCode) }
     }

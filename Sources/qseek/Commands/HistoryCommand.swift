@@ -148,7 +148,9 @@ struct HistoryCommand: AsyncParsableCommand {
             try await HistoryCommand.run(scope) { store, owner in
                 let stored = try HistoryCommand.conversation(id, in: store, owner: owner)
                 switch format {
-                case .md: HistoryCommand.write(ConversationMarkdown.render(stored.markdownTurns, tenant: scope.tenant))
+                case .md:
+                    let markdown = ConversationMarkdown.render(stored.markdownTurns, tenant: scope.tenant)
+                    HistoryCommand.write(TextSanitizer(keepsNewlines: true).sanitize(markdown))
                 case .json: HistoryCommand.write(PassageOutput.encode(HistoryCommand.json(stored)) + "\n")
                 }
             }

@@ -62,9 +62,18 @@ struct PassageOutput {
         ]
     }
 
+    /// The JSON every command writes: C1 controls, bidi and other format characters and
+    /// U+2028/2029 as `\u` escapes (``TextSanitizer/escapingInvisibleCharacters(inJSON:)``).
     static func encode(_ object: Any) -> String {
         guard let data = try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys, .withoutEscapingSlashes]) else { return "{}" }
-        return String(decoding: data, as: UTF8.self)
+        return TextSanitizer.escapingInvisibleCharacters(inJSON: String(decoding: data, as: UTF8.self))
+    }
+
+    /// An `Encodable` value as that same terminal-safe JSON.
+    static func encode(_ value: some Encodable, formatting: JSONEncoder.OutputFormatting) throws -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = formatting
+        return TextSanitizer.escapingInvisibleCharacters(inJSON: String(decoding: try encoder.encode(value), as: UTF8.self))
     }
 
     private func write(_ text: String) {

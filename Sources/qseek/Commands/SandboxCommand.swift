@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import Logging
 import Sandbox
+import Terminal
 
 struct Sandbox: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
@@ -69,14 +70,14 @@ struct Sandbox: AsyncParsableCommand {
             do {
                 sandbox = try await SandboxServer.start(options, stopOnSignals: true, logger: logger)
             } catch let error as SandboxStartError {
-                FileHandle.standardError.write(Data("qseek: \(error.description)\n".utf8))
+                FileHandle.standardError.write(Data("qseek: \(error.description.sanitizedForTerminal)\n".utf8))
                 throw ExitStatus.usage.exitCode
             }
             if let writeConfig {
                 do {
                     try SandboxConfigFile.toml(for: sandbox).write(toFile: writeConfig, atomically: true, encoding: .utf8)
                 } catch {
-                    FileHandle.standardError.write(Data("qseek: cannot write \(writeConfig): \(error.localizedDescription)\n".utf8))
+                    FileHandle.standardError.write(Data("qseek: cannot write \(writeConfig): \(error.localizedDescription.sanitizedForTerminal)\n".utf8))
                     await sandbox.shutdown()
                     throw ExitStatus.usage.exitCode
                 }

@@ -3,6 +3,7 @@ import Foundation
 import Logging
 import OIDC
 import QseekConfiguration
+import Terminal
 
 /// What the login, logout and whoami commands share: reading the config, building the
 /// session, reporting to stderr, and turning errors into the documented exit codes.
@@ -40,9 +41,10 @@ enum SignInCommandSupport {
         return (SignInSession(configuration: configuration, transport: transport, logger: logger), identity)
     }
 
-    /// Progress and prompts go to stderr; stdout is for data.
+    /// Progress and prompts go to stderr; stdout is for data. The text may hold what an IdP
+    /// wrote (an `error` field, a user code, a `name` claim), so it is sanitised here, once.
     static func report(_ line: String) {
-        FileHandle.standardError.write(Data((line + "\n").utf8))
+        FileHandle.standardError.write(Data((TextSanitizer(keepsNewlines: true).sanitize(line) + "\n").utf8))
     }
 
     static func describe(_ step: SignInProgress) {

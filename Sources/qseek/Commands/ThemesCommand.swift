@@ -42,7 +42,7 @@ struct Themes: ParsableCommand {
             }
             let (theme, problem) = catalog.theme(named: name)
             if let problem {
-                FileHandle.standardError.write(Data("warning: \(problem)\n".utf8))
+                FileHandle.standardError.write(Data("warning: \(String(describing: problem).sanitizedForTerminal)\n".utf8))
             }
             do {
                 let backend = try CursesBackend(environment: environment, mouse: false)

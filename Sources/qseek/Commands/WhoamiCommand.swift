@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import OIDC
+import Terminal
 
 /// `qseek whoami`: who is signed in. Shows claims about the user, never a token.
 struct Whoami: AsyncParsableCommand {
@@ -42,25 +43,14 @@ struct Whoami: AsyncParsableCommand {
         let claims = tokens.claims
         let expiry = ISO8601DateFormatter().string(from: claims.expiresAt)
         if json {
-            let encoder = JSONEncoder()
-            encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
             let document = Identity(subject: claims.subject, email: claims.email, name: claims.name, issuer: claims.issuer, expiresAt: expiry)
-            print(String(decoding: try encoder.encode(document), as: UTF8.self))
+            print(try PassageOutput.encode(document, formatting: [.sortedKeys, .withoutEscapingSlashes]))
         } else {
-            print("subject: \(Self.printable(claims.subject))")
-            if let email = claims.email { print("email:   \(Self.printable(email))") }
-            if let name = claims.name { print("name:    \(Self.printable(name))") }
-            print("issuer:  \(Self.printable(claims.issuer))")
+            print("subject: \(TextSanitizer().sanitize(claims.subject))")
+            if let email = claims.email { print("email:   \(TextSanitizer().sanitize(email))") }
+            if let name = claims.name { print("name:    \(TextSanitizer().sanitize(name))") }
+            print("issuer:  \(TextSanitizer().sanitize(claims.issuer))")
             print("expires: \(expiry)")
         }
-    }
-
-    /// Claims come from the IdP: keep escape sequences, control and bidi-override characters
-    /// away from the terminal (UX.md, text safety).
-    static func printable(_ text: String) -> String {
-        String(String.UnicodeScalarView(text.unicodeScalars.filter { scalar in
-            let v = scalar.value
-            return v >= 0x20 && v != 0x7F && !(0x80...0x9F).contains(v) && !(0x202A...0x202E).contains(v) && !(0x2066...0x2069).contains(v)
-        }))
     }
 }

@@ -74,6 +74,7 @@ struct AppEnvironment: Sendable {
         endpoints = EndpointResolver(environment: awsEnvironment, overrides: overrides)
 
         let base: any CredentialsProvider
+        if let problem = config.staticAccessKeyProblem { throw .usage("\(configPath): aws.access_key_id: \(problem)") }
         if !config.aws.accessKeyID.isEmpty {
             base = StaticCredentialsProvider(Credentials(accessKeyID: config.aws.accessKeyID, secretAccessKey: config.aws.secretAccessKey))
             baseCredentialsChain = nil

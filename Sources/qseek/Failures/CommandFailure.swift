@@ -4,6 +4,7 @@ import AWS
 import Foundation
 import OIDC
 import QseekConfiguration
+import Terminal
 
 /// Why a command stopped, in words, with the exit code scripts rely on (CONFIG.md):
 /// 64 usage or config, 65 sign-in needed or refused, 66 AWS, 69 network, 70 internal.
@@ -66,7 +67,7 @@ enum CommandFailure: Error, Sendable {
 
     /// Prints the message on stderr and exits with the code.
     func exit() -> ExitCode {
-        FileHandle.standardError.write(Data("qseek: \(message)\n".utf8))
+        FileHandle.standardError.write(Data("qseek: \(TextSanitizer(keepsNewlines: true).sanitize(message))\n".utf8))
         return ExitCode(exitCode)
     }
 }

@@ -1,6 +1,7 @@
 import AppCore
 import Foundation
 import OIDC
+import QseekConfiguration
 
 /// The browser, the remembered tenant and exported files (the clipboard goes through the
 /// terminal itself).
@@ -25,16 +26,19 @@ struct Desktop: SystemServices {
         formatter.dateFormat = "yyyyMMdd-HHmmss"
         let stamp = formatter.string(from: Date())
         let directory = FileManager.default.currentDirectoryPath
-        var name = "\(suggestedName)-\(stamp).md"
-        var attempt = 1
-        while FileManager.default.fileExists(atPath: directory + "/" + name) {
-            attempt += 1
-            name = "\(suggestedName)-\(stamp)-\(attempt).md"
+        // Created O_EXCL 0600 from the first byte (the export holds company text); a name that
+        // exists, or appears meanwhile, moves on to the next one.
+        for attempt in 1...100 {
+            let path = directory + "/" + (attempt == 1 ? "\(suggestedName)-\(stamp).md" : "\(suggestedName)-\(stamp)-\(attempt).md")
+            do {
+                try PrivateFile.create(atPath: path, contents: Data(markdown.utf8))
+                return path
+            } catch where FileManager.default.fileExists(atPath: path) {
+                continue
+            } catch {
+                throw .cannotWrite(path: path)
+            }
         }
-        let path = directory + "/" + name
-        guard FileManager.default.createFile(atPath: path, contents: Data(markdown.utf8), attributes: [.posixPermissions: 0o600]) else {
-            throw .cannotWrite(path: path)
-        }
-        return path
+        throw .cannotWrite(path: directory + "/" + "\(suggestedName)-\(stamp).md")
     }
 }

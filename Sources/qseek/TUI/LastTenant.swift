@@ -1,4 +1,5 @@
 import Foundation
+import QseekConfiguration
 
 /// The last tenant chosen, kept in `$XDG_STATE_HOME/qseek/last-tenant` (0600).
 struct LastTenant {
@@ -12,7 +13,7 @@ struct LastTenant {
 
     func save(_ id: String) {
         try? FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
-        _ = FileManager.default.createFile(atPath: file.path, contents: Data(id.utf8), attributes: [.posixPermissions: 0o600])
+        try? PrivateFile.write(atPath: file.path, contents: Data(id.utf8), replacing: true)
     }
 
     /// `$XDG_STATE_HOME/qseek`, default `~/.local/state/qseek`.

@@ -142,6 +142,20 @@ struct CredentialSourcesTests {
         #expect(!alive, "the hanging credential process was left running")
     }
 
+    @Test func outputPastTheCapIsCutAsItArrivesNotReadToTheEnd() async throws {
+        // A megabyte, then the command stays alive holding stdout open. Read whole first, the
+        // output would only end at the timeout (a processFailed); read as it arrives, the
+        // command is stopped at 64 KiB with the reason.
+        let command = "head -c 1000000 /dev/zero; exec sleep 100"
+        let provider = ProcessCredentialsProvider(command: command, timeout: 90)
+        do {
+            _ = try await provider.credentials()
+            Issue.record("a megabyte of output produced credentials")
+        } catch let error as CredentialsError {
+            #expect(error == .processOutputInvalid(command: command, detail: "more than 65536 bytes"))
+        }
+    }
+
     @Test(arguments: ["not json", #"{"Version": 2, "AccessKeyId": "a", "SecretAccessKey": "b"}"#,
                       #"{"Version": 1, "AccessKeyId": "a"}"#, #"{"Version": 1, "AccessKeyId": "a", "SecretAccessKey": "b", "Expiration": "soon"}"#])
     func badCredentialProcessOutputIsATypedErrorWithoutTheOutput(output: String) async throws {
@@ -191,6 +205,30 @@ struct CredentialSourcesTests {
             let url = try relative.resolveURL()
             #expect(url == "http://169.254.170.2/v2/credentials/x")
         }
+    }
+
+    /// The same list botocore's `ContainerMetadataFetcher._validate_allowed_url` accepts.
+    @Test func aFullURIIsAcceptedOnlyWhereBotocoreAcceptsIt() async throws {
+        func resolves(_ uri: String) -> Bool {
+            let provider = ContainerCredentialsProvider(environment: ["AWS_CONTAINER_CREDENTIALS_FULL_URI": uri],
+                                                        transport: NothingSentTransport())
+            return (try? provider.resolveURL()) != nil
+        }
+        for accepted in ["http://127.0.0.1:80/c", "http://127.9.8.7/c", "http://[::1]:8080/c", "http://localhost/c",
+                         "http://169.254.170.2/c", "http://169.254.170.23/v1/credentials", "http://[fd00:ec2::23]/c",
+                         "https://creds.example.com/c"] {
+            #expect(resolves(accepted), "\(accepted)")
+        }
+        for refused in ["http://127.attacker.example/c", "http://127.0.0.1.attacker.example/c", "http://127.1/c",
+                        "http://[::2]/c", "http://169.254.169.254/c", "http://example.com/c", "ftp://127.0.0.1/c"] {
+            #expect(!resolves(refused), "\(refused)")
+        }
+        // A refused URI is never asked.
+        let transport = NothingSentTransport()
+        let provider = ContainerCredentialsProvider(environment: ["AWS_CONTAINER_CREDENTIALS_FULL_URI": "http://127.attacker.example/c"],
+                                                    transport: transport)
+        await #expect(throws: CredentialsError.forbiddenEndpoint("http://127.attacker.example/c")) { try await provider.credentials() }
+        #expect(transport.sent.withLockedValue { $0 } == 0)
     }
 
     @Test func instanceMetadataAsksForASessionTokenFirstAndUsesIt() async throws {

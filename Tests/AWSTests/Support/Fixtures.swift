@@ -51,3 +51,19 @@ enum Fixtures {
         """
     }
 }
+
+/// A transport that counts what it was asked to send and sends nothing: proof that a refused
+/// value never reached the network.
+final class NothingSentTransport: HTTPTransport {
+    let sent = NIOLockedValueBox(0)
+
+    func send(_ request: HTTPRequest, timeout: Duration) async throws -> HTTPResponse {
+        sent.withLockedValue { $0 += 1 }
+        throw TransportError.connectionFailed(host: request.url, detail: "nothing is sent in this test")
+    }
+
+    func stream(_ request: HTTPRequest, timeout: Duration) async throws -> HTTPStreamingResponse {
+        sent.withLockedValue { $0 += 1 }
+        throw TransportError.connectionFailed(host: request.url, detail: "nothing is sent in this test")
+    }
+}

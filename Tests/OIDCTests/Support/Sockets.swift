@@ -51,3 +51,45 @@ func nonLoopbackIPv4() -> String? {
     }
     return nil
 }
+
+/// A TCP connection to [::1]:`port`, or nil (also when this machine has no IPv6).
+func connectedIPv6LoopbackSocket(port: Int) -> Int32? {
+    #if canImport(Glibc)
+        let fd = socket(AF_INET6, Int32(SOCK_STREAM.rawValue), 0)
+    #else
+        let fd = socket(AF_INET6, SOCK_STREAM, 0)
+    #endif
+    guard fd >= 0 else { return nil }
+    var address = sockaddr_in6()
+    address.sin6_family = sa_family_t(AF_INET6)
+    address.sin6_port = in_port_t(UInt16(port).bigEndian)
+    inet_pton(AF_INET6, "::1", &address.sin6_addr)
+    let result = withUnsafePointer(to: &address) {
+        $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(fd, $0, socklen_t(MemoryLayout<sockaddr_in6>.size)) }
+    }
+    if result != 0 {
+        close(fd)
+        return nil
+    }
+    return fd
+}
+
+/// Whether the peer has closed `fd` within `seconds`: true on end of file or a reset, false
+/// when a read with that timeout finds the connection still open.
+func peerClosed(_ fd: Int32, within seconds: Int) -> Bool {
+    var timeout = timeval(tv_sec: seconds, tv_usec: 0)
+    setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
+    var buffer = [UInt8](repeating: 0, count: 4096)
+    while true {
+        let count = read(fd, &buffer, buffer.count)
+        if count == 0 { return true }
+        if count > 0 { continue }  // an answer; keep reading to its end
+        return errno == ECONNRESET
+    }
+}
+
+/// Sends bytes without raising SIGPIPE when the peer has gone; returns whether they went.
+func sendQuietly(_ fd: Int32, _ text: String) -> Bool {
+    let bytes = Array(text.utf8)
+    return bytes.withUnsafeBytes { send(fd, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL)) } == bytes.count
+}
