@@ -40,10 +40,10 @@ public enum TokenFixtures {
 }
 
 /// Answers every request with the same JSON body (the JWKS).
-struct FixedResponse: OIDC.HTTPTransport {
+struct FixedResponse: HTTPTransport {
     var body: [UInt8]
 
-    func send(_ request: OIDC.HTTPRequest) async throws -> OIDC.HTTPResponse {
-        OIDC.HTTPResponse(status: 200, body: Data(body))
+    func send(_ request: HTTPRequest, timeout: Duration) async throws -> HTTPResponse {
+        HTTPResponse(statusCode: 200, body: body)
     }
 }

@@ -1,4 +1,4 @@
-/// One HTTP request as the AWS layer sends it: absolute URL, ordered headers, a byte body.
+/// One HTTP request: absolute URL, ordered headers, a byte body.
 public struct HTTPRequest: Sendable {
     public var method: String
     public var url: String
@@ -10,6 +10,12 @@ public struct HTTPRequest: Sendable {
         self.url = url
         self.headers = headers
         self.body = body
+    }
+
+    /// The first value of header `name`, compared case-insensitively.
+    public func header(_ name: String) -> String? {
+        let wanted = name.lowercased()
+        return headers.first { $0.name.lowercased() == wanted }?.value
     }
 }
 
@@ -34,6 +40,17 @@ public struct HTTPResponse: Sendable {
     public var isSuccess: Bool { (200..<300).contains(statusCode) }
 }
 
+extension HTTPRequest: CustomStringConvertible, CustomDebugStringConvertible, CustomReflectable {
+    /// Method, host and path only: queries carry presigned signatures, codes and `state`;
+    /// headers and bodies carry credentials, client secrets and tokens.
+    public var description: String {
+        let scheme = url.range(of: "://").map { String(url[..<$0.upperBound]) } ?? ""
+        return "\(method) \(scheme)\(RequestLog.host(of: url))\(RequestLog.path(of: url))"
+    }
+    public var debugDescription: String { description }
+    public var customMirror: Mirror { Mirror(self, children: ["method": method, "url": description], displayStyle: .struct) }
+}
+
 /// A response whose body is delivered in chunks as it arrives (event streams).
 public struct HTTPStreamingResponse: Sendable {
     public var statusCode: Int
@@ -41,17 +58,14 @@ public struct HTTPStreamingResponse: Sendable {
     /// Finishing or cancelling the consumer's iteration closes the connection.
     public var body: AsyncThrowingStream<[UInt8], any Error>
 
+    public func header(_ name: String) -> String? {
+        let wanted = name.lowercased()
+        return headers.first { $0.name.lowercased() == wanted }?.value
+    }
+
     public init(statusCode: Int, headers: [(name: String, value: String)], body: AsyncThrowingStream<[UInt8], any Error>) {
         self.statusCode = statusCode
         self.headers = headers
         self.body = body
     }
-}
-
-/// Sends HTTP requests. The production conformer is `AsyncHTTPTransport`; the seam exists so
-/// credential providers and clients are exercised against local servers through the same code.
-/// Implementations throw `TransportError` for everything below HTTP.
-public protocol HTTPTransport: Sendable {
-    func send(_ request: HTTPRequest, timeout: Duration) async throws -> HTTPResponse
-    func stream(_ request: HTTPRequest, timeout: Duration) async throws -> HTTPStreamingResponse
 }

@@ -3,13 +3,14 @@ import Foundation
 import NIOCore
 import NIOHTTP1
 
-/// The production transport: one shared AsyncHTTPClient with connect/read timeouts and a cap
-/// on buffered response bodies.
+/// The production transport: AsyncHTTPClient with connect and read timeouts, a deadline on
+/// every call, a cap on buffered response bodies, and no redirects.
 ///
-/// The transport owns its client; call `shutdown()` once when the application is done (the
-/// client refuses to be deallocated while running). Event streams are handed over chunk by
-/// chunk and are not subject to the size cap, only to the read timeout between chunks.
-public final class AsyncHTTPTransport: HTTPTransport {
+/// Copies share one client (and its connection pool): build one per process or environment,
+/// never one per call. Call `shutdown()` once when the owner is done (the client refuses to be
+/// deallocated while running); ``shared`` lives as long as the process and is never shut down.
+/// Streamed bodies are not subject to the size cap, only to the read timeout between chunks.
+public struct AsyncHTTPTransport: HTTPTransport {
     public struct Configuration: Sendable {
         public var connectTimeout: Duration
         public var readTimeout: Duration
@@ -31,6 +32,10 @@ public final class AsyncHTTPTransport: HTTPTransport {
         }
     }
 
+    /// The process's transport for callers without an owner to shut one down (the sandbox's
+    /// outbound fetches, defaults in library initialisers).
+    public static let shared = AsyncHTTPTransport()
+
     public let configuration: Configuration
     private let client: HTTPClient
 
@@ -40,14 +45,29 @@ public final class AsyncHTTPTransport: HTTPTransport {
             timeout: .init(connect: .nanoseconds(Self.nanoseconds(configuration.connectTimeout)),
                            read: .nanoseconds(Self.nanoseconds(configuration.readTimeout))))
         clientConfiguration.decompression = .disabled
+        // Following a redirect could carry a signed request, a client secret, a refresh token
+        // or a prompt full of company text to another origin: every 3xx is the caller's answer.
         clientConfiguration.redirectConfiguration = .disallow
-        // A refused connection fails at once and the SDK-standard retry strategy decides what
-        // to do, as botocore does; AsyncHTTPClient would otherwise retry it until the connect timeout.
+        // A refused connection fails at once and the caller's retry rules decide what to do, as
+        // botocore does; AsyncHTTPClient would otherwise retry it until the connect timeout.
         clientConfiguration.connectionPool.retryConnectionEstablishment = false
         self.client = HTTPClient(eventLoopGroupProvider: .singleton, configuration: clientConfiguration)
     }
 
-    /// Closes every connection. Requests after this fail.
+    private init(configuration: Configuration, client: HTTPClient) {
+        self.configuration = configuration
+        self.client = client
+    }
+
+    /// The same client and connections, with buffered responses capped at `limit` bytes (an
+    /// IdP's documents are small; a hostile one must not exhaust memory).
+    public func limitingResponses(to limit: Int) -> AsyncHTTPTransport {
+        var configuration = configuration
+        configuration.maximumResponseBytes = limit
+        return AsyncHTTPTransport(configuration: configuration, client: client)
+    }
+
+    /// Closes every connection of this transport and its copies. Requests after this fail.
     public func shutdown() async throws {
         try await client.shutdown()
     }
