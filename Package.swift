@@ -98,7 +98,7 @@ let package = Package(
         .target(
             name: "Sandbox",
             dependencies: [
-                "AWS",
+                "AWS", "HTTP",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "JWTKit", package: "jwt-kit"),
                 .product(name: "Crypto", package: "swift-crypto"),
@@ -138,7 +138,7 @@ let package = Package(
             path: "Sources/QseekFuzz"
         ),
         // Median search time over 10,000 documents; run it built with `-c release`.
-        .executableTarget(name: "sandbox-search-bench", dependencies: ["Sandbox"], path: "Benchmarks/SandboxSearch"),
+        .executableTarget(name: "sandbox-search-bench", dependencies: ["Sandbox", "HTTP"], path: "Benchmarks/SandboxSearch"),
 
         // Built-in themes live in `themes/*.toml` at the top of the repository; this plugin
         // compiles them into AppUI so an installed binary needs no resource bundle beside it.
@@ -232,6 +232,7 @@ let package = Package(
             dependencies: [
                 "Sandbox",
                 "AWS",
+                "HTTP",
                 "OIDC",
                 "QseekConfiguration",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
