@@ -197,9 +197,7 @@ let package = Package(
             name: "AccessorTests",
             dependencies: [
                 "Accessor", "AWS", "Sandbox",
-                .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "Crypto", package: "swift-crypto"),
-                .product(name: "NIOCore", package: "swift-nio"),
             ]
         ),
         .testTarget(
