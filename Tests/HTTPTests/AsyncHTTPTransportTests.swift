@@ -40,6 +40,18 @@ struct AsyncHTTPTransportTests {
         }
     }
 
+    @Test func aBodyTrickledSlowerThanTheDeadlineEndsTheCallInATimeout() async throws {
+        try await LocalHTTPServer.with({ _ in .trickle(status: 200, interval: .milliseconds(100)) }) { server in
+            try await withTransport { transport in
+                let started = ContinuousClock.now
+                await #expect(throws: TransportError.readTimedOut(host: "127.0.0.1")) {
+                    _ = try await transport.send(HTTPRequest(method: "GET", url: server.baseURL + "/slow"), timeout: .seconds(1))
+                }
+                #expect(ContinuousClock.now - started < .seconds(30), "the deadline bounds the whole call, not only the head")
+            }
+        }
+    }
+
     @Test func aRedirectIsHandedBackAndNothingIsSentToItsTarget() async throws {
         try await LocalHTTPServer.with({ _ in .text(200, "should not be reached") }) { target in
             try await LocalHTTPServer.with({ _ in .respond(status: 307, headers: [("Location", target.baseURL + "/elsewhere")]) }) { server in

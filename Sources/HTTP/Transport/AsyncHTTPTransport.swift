@@ -73,11 +73,14 @@ public struct AsyncHTTPTransport: HTTPTransport {
     }
 
     public func send(_ request: HTTPRequest, timeout: Duration) async throws -> HTTPResponse {
+        let deadline = ContinuousClock.now.advanced(by: timeout)
         let (response, host) = try await execute(request, timeout: timeout)
+        let limit = configuration.maximumResponseBytes
         do {
-            let buffer = try await response.body.collect(upTo: configuration.maximumResponseBytes)
-            return HTTPResponse(statusCode: Int(response.status.code), headers: Self.headers(response.headers),
-                                body: Array(buffer.readableBytesView))
+            let body = try await Self.finishing(by: deadline, host: host) {
+                Array(try await response.body.collect(upTo: limit).readableBytesView)
+            }
+            return HTTPResponse(statusCode: Int(response.status.code), headers: Self.headers(response.headers), body: body)
         } catch is NIOTooManyBytesError {
             throw TransportError.responseTooLarge(limit: configuration.maximumResponseBytes)
         } catch {
@@ -119,6 +122,23 @@ public struct AsyncHTTPTransport: HTTPTransport {
             return (response, host)
         } catch {
             throw Self.map(error, host: host)
+        }
+    }
+
+    /// Runs `work`, or throws `readTimedOut` once `deadline` passes. AsyncHTTPClient's deadline
+    /// ends when the response head arrives; without this a server trickling its body a byte at a
+    /// time (within the read timeout) would hold a buffered call for as long as it liked.
+    static func finishing<T: Sendable>(by deadline: ContinuousClock.Instant, host: String,
+                                       _ work: @escaping @Sendable () async throws -> T) async throws -> T {
+        try await withThrowingTaskGroup(of: T.self) { group in
+            group.addTask { try await work() }
+            group.addTask {
+                try await Task.sleep(until: deadline, clock: .continuous)
+                throw TransportError.readTimedOut(host: host)
+            }
+            defer { group.cancelAll() }
+            guard let first = try await group.next() else { throw CancellationError() }
+            return first
         }
     }
 
