@@ -45,16 +45,25 @@ let package = Package(
             ]
         ),
 
-        // MARK: AWS wire layer: SigV4, credentials, endpoints, transport, protocols, clients.
+        // MARK: The one HTTP transport (AsyncHTTPClient underneath) and the small shared codecs.
         .target(
-            name: "AWS",
+            name: "HTTP",
             dependencies: [
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
-                .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
+            ]
+        ),
+
+        // MARK: AWS wire layer: SigV4, credentials, endpoints, retries, protocols, clients.
+        .target(
+            name: "AWS",
+            dependencies: [
+                "HTTP",
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "Logging", package: "swift-log"),
                 .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
             ]
         ),
@@ -63,9 +72,9 @@ let package = Package(
         .target(
             name: "OIDC",
             dependencies: [
+                "HTTP",
                 .product(name: "JWTKit", package: "jwt-kit"),
                 .product(name: "Crypto", package: "swift-crypto"),
-                .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),
@@ -80,9 +89,6 @@ let package = Package(
             name: "Assistant",
             dependencies: [
                 "AWS", "Accessor", .product(name: "Mustache", package: "swift-mustache"),
-                .product(name: "AsyncHTTPClient", package: "async-http-client"),
-                .product(name: "NIOCore", package: "swift-nio"),
-                .product(name: "NIOHTTP1", package: "swift-nio"),
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
@@ -101,13 +107,12 @@ let package = Package(
         .target(
             name: "Sandbox",
             dependencies: [
-                "AWS",
+                "AWS", "HTTP",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "JWTKit", package: "jwt-kit"),
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "CryptoExtras", package: "swift-crypto"),
                 .product(name: "TOMLKit", package: "TOMLKit"),
-                .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "NIOCore", package: "swift-nio"),
@@ -143,7 +148,7 @@ let package = Package(
             path: "Sources/QseekFuzz"
         ),
         // Median search time over 10,000 documents; run it built with `-c release`.
-        .executableTarget(name: "sandbox-search-bench", dependencies: ["Sandbox"], path: "Benchmarks/SandboxSearch"),
+        .executableTarget(name: "sandbox-search-bench", dependencies: ["Sandbox", "HTTP"], path: "Benchmarks/SandboxSearch"),
 
         // Built-in themes live in `themes/*.toml` at the top of the repository; this plugin
         // compiles them into AppUI so an installed binary needs no resource bundle beside it.
@@ -170,6 +175,16 @@ let package = Package(
         ),
         .testTarget(name: "TerminalTests", dependencies: ["Terminal"]),
         .testTarget(
+            name: "HTTPTests",
+            dependencies: [
+                "HTTP", "TestSupport",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
+                .product(name: "NIOCore", package: "swift-nio"),
+            ]
+        ),
+        .testTarget(
             name: "AWSTests",
             dependencies: [
                 "AWS", "TestSupport",
@@ -195,9 +210,7 @@ let package = Package(
             name: "AccessorTests",
             dependencies: [
                 "Accessor", "AWS", "Sandbox",
-                .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "Crypto", package: "swift-crypto"),
-                .product(name: "NIOCore", package: "swift-nio"),
             ]
         ),
         .testTarget(
@@ -231,6 +244,7 @@ let package = Package(
             dependencies: [
                 "Sandbox",
                 "AWS",
+                "HTTP",
                 "OIDC",
                 "QseekConfiguration",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),

@@ -1,4 +1,5 @@
 import Foundation
+import HTTP
 import Sandbox
 #if canImport(Glibc)
 import Glibc

@@ -100,9 +100,9 @@ func verifyToken(_ token: String, jwks: Data) async {
     _ = try? await verifier.verify(token, expectedNonce: nil)
 }
 
-struct FixedResponse: OIDC.HTTPTransport {
+struct FixedResponse: HTTPTransport {
     let body: Data
-    func send(_ request: OIDC.HTTPRequest) async throws -> OIDC.HTTPResponse { OIDC.HTTPResponse(status: 200, body: body) }
+    func send(_ request: HTTPRequest, timeout: Duration) async throws -> HTTPResponse { HTTPResponse(statusCode: 200, body: Array(body)) }
 }
 
 /// Runs async work to completion from the synchronous fuzzing callback.

@@ -97,4 +97,26 @@ struct OpenAIChatModelTests {
             #expect(server.requests.first?.header("Authorization") == nil)
         }
     }
+
+    @Test("A 307 is refused in words, and the prompt never reaches the redirect target")
+    func redirectRefused() async throws {
+        try await LocalHTTPServer.with({ _ in .text(200, "data: [DONE]\n\n") }) { elsewhere in
+            try await LocalHTTPServer.with({ _ in
+                .respond(status: 307, headers: [("Location", elsewhere.baseURL + "/v1/chat/completions")])
+            }) { server in
+                let model = try OpenAIChatModel(modelID: "llama3", baseURL: server.baseURL + "/v1", apiKey: "sk-test-key")
+                do {
+                    for try await _ in model.answer(ModelRequest(prompt: "Company secret passage")) {}
+                    Issue.record("the redirect was followed or swallowed")
+                } catch let error as ModelError {
+                    #expect(error.userMessage.contains("HTTP 307"), "\(error.userMessage)")
+                    #expect(error.userMessage.contains("does not follow redirects"), "\(error.userMessage)")
+                    #expect(error.userMessage.contains("[model].base_url"), "says what to change")
+                    #expect(!error.userMessage.contains("sk-test-key"))
+                }
+                #expect(server.requests.count == 1)
+                #expect(elsewhere.requests.isEmpty, "the prompt was re-posted to the redirect target")
+            }
+        }
+    }
 }

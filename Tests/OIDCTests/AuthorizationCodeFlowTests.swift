@@ -35,7 +35,7 @@ final class PlayingBrowser: URLOpener, @unchecked Sendable {
             let answer = try await respond(query)
             // The redirect host may be `localhost`; the receiver is on 127.0.0.1 either way.
             let target = URL(string: "http://127.0.0.1:\(redirect.port!)\(redirect.path)?\(answer)")!
-            _ = try await AsyncHTTPTransport().send(HTTPRequest(method: .get, url: target))
+            _ = try await AsyncHTTPTransport.shared.exchange(HTTPRequest(method: "GET", url: target.absoluteString))
         }
         return true
     }

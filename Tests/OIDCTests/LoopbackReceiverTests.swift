@@ -11,10 +11,10 @@ import Testing
 
 @Suite("Loopback receiver (RFC 8252 7.3)")
 struct LoopbackReceiverTests {
-    let http = AsyncHTTPTransport(timeoutSeconds: 10)
+    let http = AsyncHTTPTransport.shared
 
     func get(_ receiver: LoopbackReceiver, _ pathAndQuery: String) async throws -> HTTPResponse {
-        try await http.send(HTTPRequest(method: .get, url: URL(string: "http://127.0.0.1:\(receiver.port)\(pathAndQuery)")!))
+        try await http.exchange(HTTPRequest(method: "GET", url: "http://127.0.0.1:\(receiver.port)\(pathAndQuery)"), timeout: .seconds(10))
     }
 
     @Test func itListensOnLoopbackOnlyOnAnEphemeralPort() async throws {

@@ -37,7 +37,7 @@ struct SchemeTests {
             return reason.contains(key) && reason.contains("not an https URL")
         }
         // Only the discovery document itself was fetched; nothing went to the http endpoint.
-        #expect(idp.transport.requests.allSatisfy { $0.url.scheme == "https" })
+        #expect(idp.transport.requests.allSatisfy { $0.url.hasPrefix("https://") })
     }
 
     @Test func aLoopbackIssuersEndpointsMustStayOnLoopback() {

@@ -71,7 +71,7 @@ struct SignInSessionTests {
         let session = session()
         #expect(try await session.signOut())
         #expect(await session.cachedSignIn() == nil)
-        let revoked = idp.transport.requests.filter { $0.url.absoluteString.hasSuffix("/revoke") }.map { $0.formFields["token"] }
+        let revoked = idp.transport.requests.filter { $0.url.hasSuffix("/revoke") }.map { $0.formFields["token"] }
         #expect(revoked == ["rt-1", "at-1"])
     }
 

@@ -28,7 +28,7 @@ struct TokenEndpointTests {
     @Test func aPublicClientSendsOnlyItsClientID() async throws {
         answer(idToken: try await idp.sign(idp.claims(nonce: nil)))
         _ = try await endpoint().refresh(try await current(expiringIn: 60))
-        let request = try #require(idp.transport.requests.last { $0.url.path.hasSuffix("/token") })
+        let request = try #require(idp.transport.requests.last { RequestLog.path(of: $0.url).hasSuffix("/token") })
         #expect(request.formFields["client_id"] == TestIdentityProvider.clientID)
         #expect(request.formFields["client_secret"] == nil)
         #expect(request.header("Authorization") == nil)
@@ -39,7 +39,7 @@ struct TokenEndpointTests {
         #expect(client == .secretBasic(clientID: "my client", secret: "s3cr:t"))
         answer(idToken: try await idp.sign(idp.claims(nonce: nil)))
         _ = try await endpoint(client: client).refresh(try await current(expiringIn: 60))
-        let request = try #require(idp.transport.requests.last { $0.url.path.hasSuffix("/token") })
+        let request = try #require(idp.transport.requests.last { RequestLog.path(of: $0.url).hasSuffix("/token") })
         #expect(request.header("Authorization") == "Basic " + Data("my%20client:s3cr%3At".utf8).base64EncodedString())
         #expect(request.formFields["client_secret"] == nil)
     }
@@ -59,7 +59,7 @@ struct TokenEndpointTests {
         let refreshed = try await endpoint().refresh(try await current(expiringIn: 60))
         #expect(refreshed.refreshToken == "rt-2")
         #expect(refreshed.claims.expiresAt > Date().addingTimeInterval(3000))
-        let request = try #require(idp.transport.requests.last { $0.url.path.hasSuffix("/token") })
+        let request = try #require(idp.transport.requests.last { RequestLog.path(of: $0.url).hasSuffix("/token") })
         #expect(request.formFields["grant_type"] == "refresh_token")
         #expect(request.formFields["refresh_token"] == "rt-1")
     }
@@ -95,7 +95,7 @@ struct TokenEndpointTests {
         idp.transport.route("\(idp.issuer)/revoke") { _ in HTTPResponse(status: 200, body: Data()) }
         #expect(try await endpoint().revoke("rt-1", hint: "refresh_token"))
         let request = try #require(idp.transport.requests.last)
-        #expect(request.url.absoluteString == "\(idp.issuer)/revoke")
+        #expect(request.url == "\(idp.issuer)/revoke")
         #expect(request.formFields["token"] == "rt-1")
         #expect(request.formFields["token_type_hint"] == "refresh_token")
     }

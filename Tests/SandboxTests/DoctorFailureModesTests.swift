@@ -1,5 +1,6 @@
 import AWS
 import Foundation
+import HTTP
 import Testing
 @testable import Sandbox
 

@@ -1,4 +1,5 @@
 import AWS
+import HTTP
 import Testing
 @testable import Sandbox
 
@@ -9,7 +10,7 @@ import Testing
 
     @Test func aFrameCarriesItsLengthsCRCsAndHeaders() throws {
         let payload = Array(#"{"contentBlockIndex":0,"delta":{"text":"Hi"}}"#.utf8)
-        let frame = Sandbox.EventStreamEncoder.event("contentBlockDelta", payload: payload)
+        let frame = EventStreamEncoder.event("contentBlockDelta", payload: payload)
         #expect(frame.count == Int(frame[0]) << 24 | Int(frame[1]) << 16 | Int(frame[2]) << 8 | Int(frame[3]))
         let messages = try EventStreamReader.messages(frame)
         #expect(messages.count == 1)
@@ -18,7 +19,7 @@ import Testing
     }
 
     @Test func flippingOnePayloadByteBreaksTheMessageCRC() {
-        var frame = Sandbox.EventStreamEncoder.event("messageStop", payload: Array(#"{"stopReason":"end_turn"}"#.utf8))
+        var frame = EventStreamEncoder.event("messageStop", payload: Array(#"{"stopReason":"end_turn"}"#.utf8))
         frame[frame.count - 6] ^= 0x01
         #expect(throws: EventStreamReader.Failure.messageCRC) { try EventStreamReader.messages(frame) }
     }

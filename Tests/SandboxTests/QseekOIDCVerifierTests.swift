@@ -9,7 +9,7 @@ import Testing
     @Test func theOIDCModuleVerifiesASandboxIDTokenThroughDiscoveryAndJWKS() async throws {
         try await withSandbox { http in
             let token = try await TTIFlow(http: http).idToken(for: "bob@acme.example")
-            let transport = OIDC.AsyncHTTPTransport()
+            let transport = AsyncHTTPTransport.shared
             let metadata = try await ProviderDiscovery(issuer: http.sandbox.issuer, transport: transport).metadata()
             #expect(metadata.codeChallengeMethodsSupported == ["S256"])
             let verifier = IDTokenVerifier(issuer: http.sandbox.issuer, clientID: "qseek-demo",

@@ -1,4 +1,6 @@
+import enum AWS.ScoreConfidence
 import Foundation
+import HTTP
 import Testing
 @testable import Sandbox
 

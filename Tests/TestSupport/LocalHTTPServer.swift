@@ -25,6 +25,8 @@ public enum Reply: Sendable {
     case stream(status: Int, headers: [(String, String)], chunks: [[UInt8]])
     /// Never answers (the connection stays open until the server stops).
     case hang
+    /// Head, then one byte of body every `interval`, never ending (a server that trickles).
+    case trickle(status: Int, interval: Duration)
 
     public static func text(_ status: Int, _ body: String, headers: [(String, String)] = []) -> Reply {
         .respond(status: status, headers: headers, body: Array(body.utf8))
@@ -119,6 +121,14 @@ private final class RequestHandler: ChannelInboundHandler {
         }
     }
 
+    static func trickle(every interval: TimeAmount, to context: NIOLoopBound<ChannelHandlerContext>) {
+        context.value.eventLoop.scheduleTask(in: interval) {
+            guard context.value.channel.isActive else { return }
+            context.value.writeAndFlush(NIOAny(HTTPServerResponsePart.body(.byteBuffer(ByteBuffer(bytes: [0x41])))), promise: nil)
+            trickle(every: interval, to: context)
+        }
+    }
+
     static func write(_ reply: Reply, to context: ChannelHandlerContext) {
         switch reply {
         case .hang:
@@ -129,6 +139,11 @@ private final class RequestHandler: ChannelInboundHandler {
             context.write(NIOAny(HTTPServerResponsePart.head(HTTPResponseHead(version: .http1_1, status: .init(statusCode: status), headers: fields))), promise: nil)
             context.write(NIOAny(HTTPServerResponsePart.body(.byteBuffer(ByteBuffer(bytes: body)))), promise: nil)
             context.writeAndFlush(NIOAny(HTTPServerResponsePart.end(nil)), promise: nil)
+        case .trickle(let status, let interval):
+            context.writeAndFlush(NIOAny(HTTPServerResponsePart.head(HTTPResponseHead(version: .http1_1, status: .init(statusCode: status)))),
+                                  promise: nil)
+            trickle(every: .nanoseconds(Int64(interval.components.seconds * 1_000_000_000 + interval.components.attoseconds / 1_000_000_000)),
+                    to: NIOLoopBound(context, eventLoop: context.eventLoop))
         case .stream(let status, let headers, let chunks):
             context.writeAndFlush(NIOAny(HTTPServerResponsePart.head(HTTPResponseHead(version: .http1_1, status: .init(statusCode: status), headers: HTTPHeaders(headers)))), promise: nil)
             for chunk in chunks {

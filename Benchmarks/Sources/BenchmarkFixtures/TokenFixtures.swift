@@ -34,16 +34,15 @@ public enum TokenFixtures {
     }
 
     static func base64url(_ data: Data) -> String {
-        data.base64EncodedString().replacingOccurrences(of: "+", with: "-").replacingOccurrences(of: "/", with: "_")
-            .replacingOccurrences(of: "=", with: "")
+        Base64URL.encode(data)
     }
 }
 
 /// Answers every request with the same JSON body (the JWKS).
-struct FixedResponse: OIDC.HTTPTransport {
+struct FixedResponse: HTTPTransport {
     var body: [UInt8]
 
-    func send(_ request: OIDC.HTTPRequest) async throws -> OIDC.HTTPResponse {
-        OIDC.HTTPResponse(status: 200, body: Data(body))
+    func send(_ request: HTTPRequest, timeout: Duration) async throws -> HTTPResponse {
+        HTTPResponse(statusCode: 200, body: body)
     }
 }

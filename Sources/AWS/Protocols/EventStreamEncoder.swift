@@ -1,8 +1,15 @@
 import Foundation
 
-/// Writes event-stream messages: used by tests and by a local stand-in server that streams
-/// model answers to clients exactly as Bedrock does.
+/// Writes event-stream messages: the one encoder, used by tests and by the sandbox, which
+/// streams model answers to clients exactly as Bedrock does.
 public enum EventStreamEncoder {
+    /// An event of a streaming operation (`:message-type event`) with a JSON payload, as
+    /// Bedrock's `ConverseStream` sends each part of an answer.
+    public static func event(_ type: String, payload: [UInt8]) -> [UInt8] {
+        encode(EventStreamMessage(headers: [(":event-type", .string(type)), (":content-type", .string("application/json")),
+                                            (":message-type", .string("event"))], payload: payload))
+    }
+
     public static func encode(_ message: EventStreamMessage) -> [UInt8] {
         var headerBytes: [UInt8] = []
         for (name, value) in message.headers {

@@ -68,8 +68,9 @@ public struct SearchRelevantContentRequest: Sendable, Equatable, Encodable {
     }
 }
 
-/// How sure Q Business is that a passage answers the query.
-public enum ScoreConfidence: String, Sendable, Equatable, Codable {
+/// How sure Q Business is that a passage answers the query (its `scoreConfidence` buckets):
+/// the one confidence type, which the domain calls `Confidence` and the sandbox assigns.
+public enum ScoreConfidence: String, Sendable, Hashable, CaseIterable, Codable {
     case veryHigh = "VERY_HIGH"
     case high = "HIGH"
     case medium = "MEDIUM"

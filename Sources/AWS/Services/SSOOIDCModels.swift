@@ -81,10 +81,8 @@ public struct IAMToken: Sendable, Equatable, CustomStringConvertible {
     public static func identityContext(fromIDToken token: String) -> String? {
         let parts = token.split(separator: ".", omittingEmptySubsequences: false)
         guard parts.count >= 2 else { return nil }
-        var base64 = parts[1].replacingOccurrences(of: "-", with: "+").replacingOccurrences(of: "_", with: "/")
-        base64 += String(repeating: "=", count: (4 - base64.count % 4) % 4)
-        guard let payload = Data(base64Encoded: base64),
-              let claims = (try? JSONSerialization.jsonObject(with: payload)) as? [String: Any] else { return nil }
+        guard let payload = Base64URL.decode(parts[1]),
+              let claims = (try? JSONSerialization.jsonObject(with: Data(payload))) as? [String: Any] else { return nil }
         return claims["sts:identity_context"] as? String
     }
 }

@@ -81,6 +81,7 @@ public struct AWSServiceClient: Sendable {
         while true {
             try Task.checkCancellation()
             let request = try await signedRequest(operation)
+            let attemptStarted = ContinuousClock.now
             let failure: any Error
             var isTimeout = false
             do {
@@ -109,10 +110,9 @@ public struct AWSServiceClient: Sendable {
                     failure = error
                 }
             } catch let error as TransportError {
-                logger.debug("AWS request got no response", metadata: [
-                    "service": "\(service.signingName)", "method": "\(request.method)", "host": "\(endpoint.hostHeader)",
-                    "path": "\(Self.pathOnly(request.url))", "attempt": "\(attempt)", "error": "\(error)",
-                ])
+                logger.debug("AWS request got no response", metadata: RequestLog.metadata(
+                    method: request.method, url: request.url, status: nil, attempt: attempt, since: attemptStarted,
+                    extra: ["service": "\(service.signingName)", "host": "\(endpoint.hostHeader)", "error": "\(error)"]))
                 guard error.isRetryable else { throw error }
                 isTimeout = error.isTimeout
                 failure = error
@@ -124,28 +124,15 @@ public struct AWSServiceClient: Sendable {
         }
     }
 
-    /// One line per HTTP exchange for `--debug`: what was asked and how it went, never a
-    /// header value other than the request id, never a query string or a body (those carry
+    /// One line per HTTP exchange for `--debug` (see `RequestLog`), with the service and the
+    /// request id: never another header value, a query string or a body (those carry
     /// signatures, tokens and credentials).
     private func logExchange(_ request: HTTPRequest, status: Int, headers: [(name: String, value: String)], attempt: Int,
                              since started: ContinuousClock.Instant) {
-        let elapsed = ContinuousClock.now - started
-        let milliseconds = Double(elapsed.components.seconds) * 1000 + Double(elapsed.components.attoseconds) / 1e15
         let requestID = headers.first { ["x-amzn-requestid", "x-amz-request-id"].contains($0.name.lowercased()) }?.value ?? "-"
-        logger.debug("AWS request", metadata: [
-            "service": "\(service.signingName)", "method": "\(request.method)", "host": "\(endpoint.hostHeader)",
-            "path": "\(Self.pathOnly(request.url))", "status": "\(status)", "latencyMs": "\(String(format: "%.1f", milliseconds))",
-            "requestId": "\(requestID)", "attempt": "\(attempt)",
-        ])
-    }
-
-    /// The path of a URL without scheme, host or query (the query may hold a presigned signature).
-    static func pathOnly(_ url: String) -> String {
-        var rest = Substring(url)
-        if let scheme = rest.range(of: "://") { rest = rest[scheme.upperBound...] }
-        guard let slash = rest.firstIndex(of: "/") else { return "/" }
-        let path = rest[slash...]
-        return String(path.prefix { $0 != "?" })
+        logger.debug("AWS request", metadata: RequestLog.metadata(
+            method: request.method, url: request.url, status: status, attempt: attempt, since: started,
+            extra: ["service": "\(service.signingName)", "host": "\(endpoint.hostHeader)", "requestId": "\(requestID)"]))
     }
 
     /// Adds `Host` and the SigV4 headers to `operation` for the current credentials and time.

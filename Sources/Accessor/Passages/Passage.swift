@@ -26,16 +26,8 @@ public struct Passage: Sendable, Equatable, Identifiable {
     }
 }
 
-/// Q Business's `scoreConfidence` buckets.
-public enum Confidence: String, Sendable, Hashable, CaseIterable, Codable {
-    case veryHigh = "VERY_HIGH"
-    case high = "HIGH"
-    case medium = "MEDIUM"
-    case low = "LOW"
-    case notAvailable = "NOT_AVAILABLE"
-}
-
-// Attributes and filters are Q Business's own shapes; the AWS module defines them once.
+// Confidence, attributes and filters are Q Business's own shapes; the AWS module defines them once.
+public typealias Confidence = AWS.ScoreConfidence
 public typealias DocumentAttribute = AWS.DocumentAttribute
 public typealias DocumentAttributeValue = AWS.DocumentAttributeValue
 public typealias AttributeFilter = AWS.AttributeFilter

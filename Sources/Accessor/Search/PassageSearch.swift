@@ -88,7 +88,7 @@ extension Passage {
     init(_ content: RelevantContent, rank: Int) {
         self.init(rank: rank, documentID: content.documentID ?? "", title: content.documentTitle ?? content.documentID ?? "(untitled)",
                   uri: content.documentURI, content: content.content ?? "",
-                  confidence: content.scoreConfidence.map { Confidence(rawValue: $0.rawValue) ?? .notAvailable } ?? .notAvailable,
+                  confidence: content.scoreConfidence ?? .notAvailable,
                   attributes: content.documentAttributes)
     }
 }

@@ -1,9 +1,6 @@
 import AWS
-import AsyncHTTPClient
 import Foundation
 import Logging
-import NIOCore
-import NIOHTTP1
 
 /// A model behind an OpenAI-compatible Chat Completions API (OpenAI, vLLM, Ollama, llama.cpp,
 /// LM Studio, …), streamed as server-sent events: `POST {base_url}/chat/completions` with
@@ -13,24 +10,17 @@ public struct OpenAIChatModel: ModelBackend {
     public let baseURL: String
     /// Sent as a bearer token; never logged, never part of an error message.
     let apiKey: String?
-    let client: HTTPClient
-    let timeout: TimeAmount
-    /// With `--debug`: one line per request (method, host, path, status, latency), never a header or body.
-    let logger: Logger
+    /// Logs one line per request with `--debug` (method, host, path, status, latency), never a
+    /// header or body. Answers every redirect as a response: a prompt carries company text and
+    /// must not be re-posted to another origin.
+    let transport: any HTTPTransport
+    /// Bounds the wait for the response head; the answer then streams for as long as it takes.
+    let timeout: Duration
 
     public var modelName: String { modelID }
 
-    /// The process's client for model servers: a refused connection (a local server that is
-    /// not running) fails at once instead of being retried until the connect timeout.
-    public static let sharedClient: HTTPClient = {
-        var configuration = HTTPClient.Configuration.singletonConfiguration
-        configuration.connectionPool.retryConnectionEstablishment = false
-        configuration.timeout.connect = .seconds(10)
-        return HTTPClient(eventLoopGroup: HTTPClient.defaultEventLoopGroup, configuration: configuration)
-    }()
-
-    public init(modelID: String, baseURL: String, apiKey: String?, client: HTTPClient = OpenAIChatModel.sharedClient,
-                timeout: TimeAmount = .seconds(300), logger: Logger = Logger(label: "qseek.model")) throws(ModelError) {
+    public init(modelID: String, baseURL: String, apiKey: String?, transport: any HTTPTransport = AsyncHTTPTransport.shared,
+                timeout: Duration = .seconds(300), logger: Logger = Logger(label: "qseek.model")) throws(ModelError) {
         guard !modelID.isEmpty else { throw .configuration("set [model].model_id to the model's name at \(baseURL).") }
         guard let url = URL(string: baseURL), ["http", "https"].contains(url.scheme?.lowercased() ?? ""), url.host != nil else {
             throw .configuration("[model].base_url must be an http(s) URL such as http://127.0.0.1:11434/v1.")
@@ -38,9 +28,8 @@ public struct OpenAIChatModel: ModelBackend {
         self.modelID = modelID
         self.baseURL = baseURL.hasSuffix("/") ? String(baseURL.dropLast()) : baseURL
         self.apiKey = apiKey?.isEmpty == true ? nil : apiKey
-        self.client = client
+        self.transport = LoggedTransport(transport, party: "model", logger: logger)
         self.timeout = timeout
-        self.logger = logger
     }
 
     public func answer(_ request: ModelRequest) -> AsyncThrowingStream<ModelEvent, any Error> {
@@ -53,11 +42,12 @@ public struct OpenAIChatModel: ModelBackend {
                 continuation.finish(throwing: error)
             } catch is CancellationError {
                 continuation.finish(throwing: CancellationError())
-            } catch let error as HTTPClientError where error == .deadlineExceeded || error == .readTimeout || error == .connectTimeout {
+            } catch let error as TransportError where error.isTimeout {
                 continuation.finish(throwing: ModelError.network("\(host) did not answer in time; check that the model server is up, then ask again."))
             } catch {
+                let reason = (error as? TransportError)?.reason ?? TransportError.words(describing: error)
                 continuation.finish(throwing: ModelError.network("""
-                    the connection to \(host) failed: \(TransportError.words(describing: error)). Check that the model \
+                    the connection to \(host) failed: \(reason). Check that the model \
                     server is running at [model].base_url (\(baseURL)), then ask again.
                     """))
             }
@@ -69,39 +59,54 @@ public struct OpenAIChatModel: ModelBackend {
     var host: String { URL(string: baseURL)?.host ?? baseURL }
 
     private func stream(_ request: ModelRequest, into continuation: AsyncThrowingStream<ModelEvent, any Error>.Continuation) async throws {
-        var outgoing = HTTPClientRequest(url: baseURL + "/chat/completions")
-        outgoing.method = .POST
-        outgoing.headers.add(name: "Content-Type", value: "application/json")
-        outgoing.headers.add(name: "Accept", value: "text/event-stream")
-        if let apiKey { outgoing.headers.add(name: "Authorization", value: "Bearer \(apiKey)") }
-        outgoing.body = .bytes(ByteBuffer(bytes: try Self.body(request, modelID: modelID)))
-        let started = ContinuousClock.now
-        let response = try await client.execute(outgoing, timeout: timeout)
-        let elapsed = ContinuousClock.now - started
-        logger.debug("model request", metadata: [
-            "method": "POST", "host": "\(host)", "path": "\(URL(string: baseURL)?.path ?? "")/chat/completions",
-            "status": "\(response.status.code)",
-            "latencyMs": "\(elapsed.components.seconds * 1000 + elapsed.components.attoseconds / 1_000_000_000_000_000)",
-        ])
-        guard response.status == .ok else {
+        var headers: [(name: String, value: String)] = [("Content-Type", "application/json"), ("Accept", "text/event-stream")]
+        if let apiKey { headers.append(("Authorization", "Bearer \(apiKey)")) }
+        let outgoing = HTTPRequest(method: "POST", url: baseURL + "/chat/completions", headers: headers,
+                                   body: try Self.body(request, modelID: modelID))
+        let response = try await transport.stream(outgoing, timeout: timeout)
+        if (300..<400).contains(response.statusCode) {
+            throw ModelError.service(Self.redirectRefusal(status: response.statusCode, from: host))
+        }
+        guard response.statusCode == 200 else {
             var body: [UInt8] = []
             for try await chunk in response.body {
-                body += chunk.readableBytesView
+                body += chunk
                 if body.count > 64 * 1024 { break }
             }
-            let message = redacted(Self.errorMessage(in: body) ?? response.status.reasonPhrase)
-            throw ModelError.service("HTTP \(response.status.code) from \(host): \(message)" + Self.advice(forStatus: Int(response.status.code)))
+            let message = redacted(Self.errorMessage(in: body) ?? Self.reasonPhrase(response.statusCode))
+            throw ModelError.service("HTTP \(response.statusCode) from \(host): \(message)" + Self.advice(forStatus: response.statusCode))
         }
         var body = ChatCompletionStream()
         for try await chunk in response.body {
             do {
-                try body.append(chunk.readableBytesView) { continuation.yield($0) }
+                try body.append(chunk) { continuation.yield($0) }
             } catch {
                 throw ModelError(redacting: error, key: apiKey)
             }
             if body.isDone { return }
         }
         try body.finish()
+    }
+
+    /// A redirect is refused, not followed: following it would post the prompt (company text)
+    /// and the key to wherever the server points (whose address is not repeated: it is server text).
+    static func redirectRefusal(status: Int, from host: String) -> String {
+        "HTTP \(status) from \(host): the model server redirects elsewhere. qseek does not follow redirects, "
+            + "because a prompt carries your company's text; set [model].base_url to the address that answers directly."
+    }
+
+    static func reasonPhrase(_ status: Int) -> String {
+        switch status {
+        case 400: "Bad Request"
+        case 401: "Unauthorized"
+        case 403: "Forbidden"
+        case 404: "Not Found"
+        case 429: "Too Many Requests"
+        case 500: "Internal Server Error"
+        case 502: "Bad Gateway"
+        case 503: "Service Unavailable"
+        default: "HTTP error"
+        }
     }
 
     /// What to do about a refusal, by status: the key, the model name, the rate limit.

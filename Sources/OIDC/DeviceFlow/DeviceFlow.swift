@@ -34,15 +34,15 @@ public struct DeviceFlow: Sendable {
         var fields = [("scope", scopes.joined(separator: " "))]
         var headers: [(name: String, value: String)] = []
         endpoint.client.apply(to: &fields, headers: &headers)
-        let response = try await transport.send(.form(deviceEndpoint, fields: fields, headers: headers))
-        guard response.status == 200 else {
-            if let body = try? JSONDecoder().decode(OAuthErrorBody.self, from: response.body) {
+        let response = try await transport.exchange(.form(deviceEndpoint, fields: fields, headers: headers))
+        guard response.statusCode == 200 else {
+            if let body = try? JSONDecoder().decode(OAuthErrorBody.self, from: Data(response.body)) {
                 throw OIDCError.tokenRequestRefused(error: body.error, description: body.errorDescription.map(TokenEndpoint.bounded))
             }
-            throw OIDCError.unexpectedResponse(endpoint: deviceEndpoint.absoluteString, status: response.status)
+            throw OIDCError.unexpectedResponse(endpoint: deviceEndpoint.absoluteString, status: response.statusCode)
         }
-        guard let authorization = try? JSONDecoder().decode(DeviceAuthorization.self, from: response.body) else {
-            throw OIDCError.unexpectedResponse(endpoint: deviceEndpoint.absoluteString, status: response.status)
+        guard let authorization = try? JSONDecoder().decode(DeviceAuthorization.self, from: Data(response.body)) else {
+            throw OIDCError.unexpectedResponse(endpoint: deviceEndpoint.absoluteString, status: response.statusCode)
         }
         progress(.deviceCode(
             userCode: authorization.userCode,

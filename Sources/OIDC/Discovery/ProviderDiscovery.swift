@@ -19,13 +19,13 @@ public actor ProviderDiscovery {
     public func metadata() async throws -> ProviderMetadata {
         if let cached { return cached }
         let url = try ProviderMetadata.discoveryURL(for: issuer)
-        let response = try await transport.send(HTTPRequest(method: .get, url: url, headers: [("Accept", "application/json")]))
-        guard response.status == 200 else {
-            throw OIDCError.discoveryFailed(url: url.absoluteString, reason: "HTTP \(response.status)")
+        let response = try await transport.exchange(.json(url))
+        guard response.statusCode == 200 else {
+            throw OIDCError.discoveryFailed(url: url.absoluteString, reason: "HTTP \(response.statusCode)")
         }
         let metadata: ProviderMetadata
         do {
-            metadata = try JSONDecoder().decode(ProviderMetadata.self, from: response.body)
+            metadata = try JSONDecoder().decode(ProviderMetadata.self, from: Data(response.body))
         } catch {
             throw OIDCError.discoveryFailed(url: url.absoluteString, reason: "the document is not valid discovery JSON")
         }

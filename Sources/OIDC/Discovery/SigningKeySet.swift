@@ -67,12 +67,12 @@ public actor SigningKeySet {
     }
 
     private func refresh() async throws {
-        let response = try await transport.send(HTTPRequest(method: .get, url: jwksURI, headers: [("Accept", "application/json")]))
+        let response = try await transport.exchange(.json(jwksURI))
         lastFetch = now()
-        guard response.status == 200 else {
-            throw OIDCError.keySetUnavailable(url: jwksURI.absoluteString, reason: "HTTP \(response.status)")
+        guard response.statusCode == 200 else {
+            throw OIDCError.keySetUnavailable(url: jwksURI.absoluteString, reason: "HTTP \(response.statusCode)")
         }
-        guard let object = try? JSONSerialization.jsonObject(with: response.body) as? [String: Any],
+        guard let object = try? JSONSerialization.jsonObject(with: Data(response.body)) as? [String: Any],
             let entries = object["keys"] as? [[String: Any]]
         else {
             throw OIDCError.keySetUnavailable(url: jwksURI.absoluteString, reason: "the response is not a JSON Web Key Set")

@@ -20,7 +20,7 @@ public actor SignInSession {
 
     public init(
         configuration: IdentityConfiguration,
-        transport: any HTTPTransport = AsyncHTTPTransport(),
+        transport: any HTTPTransport = AsyncHTTPTransport.shared.limitingResponses(to: 1 << 20),
         cache: TokenCache = TokenCache(directory: TokenCache.defaultDirectory()),
         logger: Logger = Logger(label: "qseek.oidc"),
         now: @escaping @Sendable () -> Date = { Date() }

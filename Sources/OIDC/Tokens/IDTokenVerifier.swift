@@ -101,7 +101,7 @@ public struct IDTokenVerifier: Sendable {
         let parts = token.split(separator: ".", omittingEmptySubsequences: false)
         guard parts.count == 3 else { throw OIDCError.malformedIDToken("it does not have three parts") }
         guard let data = Base64URL.decode(String(parts[0])),
-            let header = try? JSONDecoder().decode(Header.self, from: data)
+            let header = try? JSONDecoder().decode(Header.self, from: Data(data))
         else {
             throw OIDCError.malformedIDToken("its header is not base64url JSON")
         }

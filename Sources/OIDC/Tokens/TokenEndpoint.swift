@@ -74,9 +74,9 @@ public struct TokenEndpoint: Sendable {
         var fields = [("token", token), ("token_type_hint", hint)]
         var headers: [(name: String, value: String)] = []
         client.apply(to: &fields, headers: &headers)
-        let response = try await transport.send(.form(endpoint, fields: fields, headers: headers))
+        let response = try await transport.exchange(.form(endpoint, fields: fields, headers: headers))
         // RFC 7009 §2.2: 200 whether or not the token was still valid.
-        return response.status == 200
+        return response.statusCode == 200
     }
 
     func post(fields: [(String, String)], to endpoint: URL? = nil) async throws -> TokenResponse {
@@ -84,17 +84,17 @@ public struct TokenEndpoint: Sendable {
         var fields = fields
         var headers: [(name: String, value: String)] = []
         client.apply(to: &fields, headers: &headers)
-        let response = try await transport.send(.form(url, fields: fields, headers: headers))
-        if response.status == 200 {
-            guard let decoded = try? JSONDecoder().decode(TokenResponse.self, from: response.body) else {
-                throw OIDCError.unexpectedResponse(endpoint: url.absoluteString, status: response.status)
+        let response = try await transport.exchange(.form(url, fields: fields, headers: headers))
+        if response.statusCode == 200 {
+            guard let decoded = try? JSONDecoder().decode(TokenResponse.self, from: Data(response.body)) else {
+                throw OIDCError.unexpectedResponse(endpoint: url.absoluteString, status: response.statusCode)
             }
             return decoded
         }
-        if (400..<500).contains(response.status), let body = try? JSONDecoder().decode(OAuthErrorBody.self, from: response.body) {
+        if (400..<500).contains(response.statusCode), let body = try? JSONDecoder().decode(OAuthErrorBody.self, from: Data(response.body)) {
             throw OIDCError.tokenRequestRefused(error: body.error, description: body.errorDescription.map(Self.bounded))
         }
-        throw OIDCError.unexpectedResponse(endpoint: url.absoluteString, status: response.status)
+        throw OIDCError.unexpectedResponse(endpoint: url.absoluteString, status: response.statusCode)
     }
 
     private func tokenSet(from response: TokenResponse, expectedNonce: String?, previous: TokenSet?) async throws -> TokenSet {

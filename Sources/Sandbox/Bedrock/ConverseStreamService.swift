@@ -1,4 +1,6 @@
 import Foundation
+import enum AWS.EventStreamEncoder
+import enum HTTP.JSONValue
 import HTTPTypes
 import Hummingbird
 import NIOCore

@@ -1,4 +1,5 @@
 import Foundation
+import enum HTTP.JSONValue
 
 extension AttributeValue {
     /// The wire form: `{"stringValue": …}`, `{"stringListValue": […]}`, `{"longValue": n}` or

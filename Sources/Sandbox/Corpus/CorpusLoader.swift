@@ -1,4 +1,5 @@
 import Foundation
+import enum HTTP.JSONValue
 import TOMLKit
 
 /// Why a corpus could not be loaded; the message names the file and what to fix.

@@ -1,5 +1,7 @@
 import Crypto
 import Foundation
+import enum HTTP.JSONValue
+import enum HTTP.Base64URL
 import HTTPTypes
 import Hummingbird
 

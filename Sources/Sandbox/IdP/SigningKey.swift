@@ -1,5 +1,7 @@
 import CryptoExtras
 import Foundation
+import enum HTTP.JSONValue
+import enum HTTP.Base64URL
 import JWTKit
 
 /// An RS256 key pair, with its public half published as a JWK. Making an RSA key takes tens of

@@ -1,4 +1,6 @@
 import Foundation
+import enum HTTP.JSONValue
+import enum HTTP.Base64URL
 import HTTPTypes
 import Hummingbird
 import JWTKit

@@ -1,5 +1,6 @@
 import Crypto
 import Foundation
+import enum HTTP.Base64URL
 
 /// The opaque identity context Identity Center puts in `sts:identity_context`, which STS accepts
 /// as a provided context. Here it is a payload with an HMAC only this sandbox can make, so STS can

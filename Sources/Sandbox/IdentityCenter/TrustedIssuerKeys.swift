@@ -1,7 +1,6 @@
-import AsyncHTTPClient
+import AWS
 import Foundation
 import JWTKit
-import NIOCore
 
 /// The signing keys of a trusted token issuer, found the way Identity Center finds them: OIDC
 /// discovery at `{issuer}/.well-known/openid-configuration`, then its `jwks_uri`. Cached, and
@@ -14,6 +13,12 @@ actor TrustedIssuerKeys {
 
     private var cached: [String: (keys: JWTKeyCollection, kids: Set<String>, fetched: Date)] = [:]
     static let cacheLifetime: TimeInterval = 300
+    /// Follows no redirect: Identity Center fetches the documents where the issuer says they are.
+    private let transport: any HTTPTransport
+
+    init(transport: any HTTPTransport = AsyncHTTPTransport.shared.limitingResponses(to: 1 << 20)) {
+        self.transport = transport
+    }
 
     func keys(issuer: String, kid: String?) async throws -> JWTKeyCollection {
         if let entry = cached[issuer], Date().timeIntervalSince(entry.fetched) < Self.cacheLifetime,
@@ -39,18 +44,15 @@ actor TrustedIssuerKeys {
     }
 
     private func fetchJSON(_ url: String) async throws -> JSONValue {
-        var request = HTTPClientRequest(url: url)
-        request.headers.add(name: "Accept", value: "application/json")
+        let response: HTTPResponse
         do {
-            let response = try await HTTPClient.shared.execute(request, timeout: .seconds(10))
-            guard response.status == .ok else { throw FetchError.unreachable("\(url) answered \(response.status.code)") }
-            let body = try await response.body.collect(upTo: 1 << 20)
-            guard let json = JSONValue.parse(body.readableBytesView) else { throw FetchError.invalidDocument("\(url) is not JSON") }
-            return json
-        } catch let error as FetchError {
-            throw error
+            response = try await transport.send(HTTPRequest(method: "GET", url: url, headers: [("Accept", "application/json")]),
+                                                 timeout: .seconds(10))
         } catch {
             throw FetchError.unreachable("\(url) could not be fetched")
         }
+        guard response.statusCode == 200 else { throw FetchError.unreachable("\(url) answered \(response.statusCode)") }
+        guard let json = JSONValue.parse(response.body) else { throw FetchError.invalidDocument("\(url) is not JSON") }
+        return json
     }
 }

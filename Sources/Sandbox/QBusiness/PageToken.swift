@@ -1,5 +1,7 @@
 import Crypto
 import Foundation
+import enum HTTP.JSONValue
+import enum HTTP.Base64URL
 
 /// The opaque `nextToken` of SearchRelevantContent: an offset bound to the query and the identity
 /// that asked, with an HMAC, so a token that was edited or replayed for another query or user is

@@ -1,4 +1,5 @@
 import Foundation
+import enum HTTP.JSONValue
 
 /// A Q Business `AttributeFilter`: boolean combinators over comparisons of one document attribute.
 public indirect enum AttributeFilter: Sendable, Hashable {

@@ -1,3 +1,4 @@
+import enum AWS.ScoreConfidence
 import Foundation
 
 /// An inverted index over passages with Okapi BM25 ranking (k1 = 1.2, b = 0.75).
@@ -110,10 +111,8 @@ public struct SearchIndex: Sendable {
     }
 }
 
-/// The confidence bucket Q Business reports for a passage, from its normalised score.
-public enum ScoreConfidence: String, Sendable {
-    case veryHigh = "VERY_HIGH", high = "HIGH", medium = "MEDIUM", low = "LOW"
-
+extension ScoreConfidence {
+    /// The confidence bucket Q Business reports for a passage, from its normalised score.
     public init(normalized: Double) {
         switch normalized {
         case 0.5...: self = .veryHigh

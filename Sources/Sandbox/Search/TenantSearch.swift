@@ -1,3 +1,6 @@
+import enum AWS.ScoreConfidence
+import enum HTTP.JSONValue
+
 /// Search over one tenant's documents as `SearchRelevantContent` answers it: the index, the
 /// ACL, the request's filter and the tenant's own document filter, one page of wire-shaped items.
 public struct TenantSearch: Sendable {

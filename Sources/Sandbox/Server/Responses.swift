@@ -1,4 +1,5 @@
 import Foundation
+import enum HTTP.JSONValue
 import HTTPTypes
 import Hummingbird
 import NIOCore

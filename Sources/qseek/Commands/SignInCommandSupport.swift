@@ -37,7 +37,7 @@ enum SignInCommandSupport {
             redirectHost: identity.redirectHost
         )
         logger.debug("sign-in configuration", metadata: ["config": "\(configuration)", "file": "\(location.path)"])
-        let transport = LoggedIdentityTransport(base: OIDC.AsyncHTTPTransport(), logger: logger)
+        let transport = LoggedTransport(AsyncHTTPTransport.shared.limitingResponses(to: 1 << 20), party: "IdP", logger: logger)
         return (SignInSession(configuration: configuration, transport: transport, logger: logger), identity)
     }
 

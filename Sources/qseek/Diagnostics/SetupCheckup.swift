@@ -157,14 +157,14 @@ struct SetupCheckup {
         _ = record(await model(environment, advice: advice))
     }
 
-    private func signingKeys(at url: URL, title: String, transport: any OIDC.HTTPTransport) async -> DiagnosticResult {
+    private func signingKeys(at url: URL, title: String, transport: any HTTPTransport) async -> DiagnosticResult {
         let fix = "The IdP's jwks_uri must serve its public signing keys; check the IdP and the network."
         do {
-            let response = try await transport.send(OIDC.HTTPRequest(method: .get, url: url, headers: [("Accept", "application/json")]))
-            guard response.status == 200 else {
-                return .failed("jwks", title, Diagnosis(cause: "\(url.absoluteString) answered HTTP \(response.status)", fix: fix, CommandFailure.network))
+            let response = try await transport.exchange(.json(url))
+            guard response.statusCode == 200 else {
+                return .failed("jwks", title, Diagnosis(cause: "\(url.absoluteString) answered HTTP \(response.statusCode)", fix: fix, CommandFailure.network))
             }
-            let object = try? JSONSerialization.jsonObject(with: response.body) as? [String: Any]
+            let object = try? JSONSerialization.jsonObject(with: Data(response.body)) as? [String: Any]
             guard let keys = object?["keys"] as? [[String: Any]], !keys.isEmpty else {
                 return .failed("jwks", title, Diagnosis(cause: "\(url.absoluteString) holds no keys", fix: fix, CommandFailure.network))
             }
@@ -296,10 +296,10 @@ struct SetupCheckup {
         let url = base + "/models"
         let started = ContinuousClock.now
         do {
-            let response = try await environment.transport.send(AWS.HTTPRequest(method: "GET", url: url, headers: headers), timeout: .seconds(15))
+            let response = try await environment.transport.send(HTTPRequest(method: "GET", url: url, headers: headers), timeout: .seconds(15))
             options.logger.debug("model request", metadata: ["method": "GET", "host": "\(URL(string: url)?.host ?? "-")",
                                                              "path": "\(URL(string: url)?.path ?? "-")", "status": "\(response.statusCode)",
-                                                             "latencyMs": "\(LoggedIdentityTransport.milliseconds(since: started))", "attempt": "1"])
+                                                             "latencyMs": "\(RequestLog.milliseconds(since: started))", "attempt": "1"])
             guard response.isSuccess else {
                 let fix = response.statusCode == 401 || response.statusCode == 403
                     ? "The server refused the key: check the variable named by [model].api_key_env."

@@ -12,11 +12,11 @@ struct AppEnvironment: Sendable {
     let configPath: String
     let signIn: SignInSession
     let identity: IdentityConfiguration
-    let transport: any AWS.HTTPTransport
-    /// Shuts down the AWS transport's connection pool when the environment owns it.
-    private let ownedTransport: AWS.AsyncHTTPTransport?
-    /// The IdP's transport, logging each exchange for `--debug`.
-    let identityTransport: any OIDC.HTTPTransport
+    let transport: any HTTPTransport
+    /// Shuts down the transport's connection pool when the environment owns it.
+    private let ownedTransport: AsyncHTTPTransport?
+    /// The IdP's transport (the same client, smaller answers), logging each exchange for `--debug`.
+    let identityTransport: any HTTPTransport
     /// The ISV's base AWS identity (the standard chain, a profile, or the config's static key).
     let baseCredentials: any CredentialsProvider
     /// The standard chain behind `baseCredentials`, uncached; nil when the config holds the key.
@@ -32,7 +32,7 @@ struct AppEnvironment: Sendable {
     /// With `idToken`, the exchange presents that token (a backend's) instead of the cached sign-in.
     /// `transport` replaces the AWS transport (tests record what crosses the wire through it).
     init(config: QseekConfig, configPath: String, environment: [String: String] = ProcessInfo.processInfo.environment,
-         idToken: String? = nil, tokenCache: TokenCache? = nil, transport: (any AWS.HTTPTransport)? = nil,
+         idToken: String? = nil, tokenCache: TokenCache? = nil, transport: (any HTTPTransport)? = nil,
          logger: Logger) throws(CommandFailure) {
         self.config = config
         self.configPath = configPath
@@ -51,19 +51,19 @@ struct AppEnvironment: Sendable {
         self.identity = IdentityConfiguration(issuer: identity.issuer, clientID: identity.clientID, clientSecret: secret,
                                               scopes: identity.scopes, redirectPort: identity.redirectPort,
                                               redirectPath: identity.redirectPath, redirectHost: identity.redirectHost)
-        identityTransport = LoggedIdentityTransport(base: OIDC.AsyncHTTPTransport(), logger: logger)
-        signIn = SignInSession(configuration: self.identity, transport: identityTransport,
-                               cache: tokenCache ?? TokenCache(directory: TokenCache.defaultDirectory(environment: environment)),
-                               logger: logger)
-
         if let transport {
             self.transport = transport
             ownedTransport = nil
         } else {
-            let owned = AWS.AsyncHTTPTransport(configuration: .init(applicationVersion: QseekVersion.number))
+            let owned = AsyncHTTPTransport(configuration: .init(applicationVersion: QseekVersion.number))
             self.transport = owned
             ownedTransport = owned
         }
+        identityTransport = LoggedTransport((ownedTransport ?? .shared).limitingResponses(to: 1 << 20), party: "IdP", logger: logger)
+        signIn = SignInSession(configuration: self.identity, transport: identityTransport,
+                               cache: tokenCache ?? TokenCache(directory: TokenCache.defaultDirectory(environment: environment)),
+                               logger: logger)
+
         var overrides: [AWSService: String] = [:]
         overrides[.sts] = config.endpoints.sts
         overrides[.ssoOIDC] = config.endpoints.ssoOIDC

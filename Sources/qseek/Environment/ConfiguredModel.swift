@@ -28,7 +28,8 @@ enum ConfiguredModel {
                     }
                     key = value
                 }
-                return try OpenAIChatModel(modelID: model.modelID, baseURL: model.baseURL, apiKey: key, logger: environment.logger)
+                return try OpenAIChatModel(modelID: model.modelID, baseURL: model.baseURL, apiKey: key, transport: environment.transport,
+                                           logger: environment.logger)
             }
         } catch let error as ModelError {
             throw .usage("\(environment.configPath): \(error.userMessage)")

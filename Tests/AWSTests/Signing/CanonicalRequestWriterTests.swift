@@ -38,7 +38,7 @@ struct CanonicalRequestWriterTests {
 
     @Test func randomRequestsCanonicaliseAsTheStringRulesDo() {
         var random = SplitMix64(seed: 20_261_128)
-        for _ in 0..<5_000 {
+        for _ in 0..<RandomisedCases.count(full: 5_000) {
             let request = Self.randomRequest(using: &random)
             let normalize = Bool.random(using: &random)
             let canonical = CanonicalRequest(request, normalizePath: normalize)
@@ -54,7 +54,7 @@ struct CanonicalRequestWriterTests {
 
     @Test func aVerifiersListOfSignedHeadersPicksTheSameHeadersAsTheStringRules() {
         var random = SplitMix64(seed: 7)
-        for _ in 0..<2_000 {
+        for _ in 0..<RandomisedCases.count(full: 2_000) {
             let request = Self.randomRequest(using: &random)
             let names = Set(Self.names.map { $0.lowercased() }.filter { _ in Bool.random(using: &random) })
             #expect(CanonicalRequest(request, signing: names).text == Self.reference(request, signing: names), "\(request)")
@@ -93,7 +93,7 @@ struct CanonicalRequestWriterTests {
     @Test func theEightByteScanFindsWhatAByteLoopFinds() {
         var random = SplitMix64(seed: 99)
         let alphabet: [UInt8] = [0x00, 0x09, 0x0A, 0x0D, 0x1F, 0x20, 0x21, 0x41, 0x7E, 0x7F, 0x80, 0xC3, 0xFF]
-        for _ in 0..<20_000 {
+        for _ in 0..<RandomisedCases.count(full: 20_000, quick: 2_000) {
             let bytes = (0..<Int.random(in: 0...40, using: &random)).map { _ in
                 Bool.random(using: &random) ? UInt8(ascii: "a") : alphabet.randomElement(using: &random)!
             }

@@ -21,13 +21,13 @@ final class ScriptedTransport: HTTPTransport, @unchecked Sendable {
     var requests: [HTTPRequest] { state.withLockedValue { $0.log } }
 
     func count(_ url: String) -> Int {
-        requests.filter { $0.url.absoluteString.hasPrefix(url) }.count
+        requests.filter { $0.url.hasPrefix(url) }.count
     }
 
-    func send(_ request: HTTPRequest) async throws -> HTTPResponse {
+    func send(_ request: HTTPRequest, timeout: Duration) async throws -> HTTPResponse {
         let handler = state.withLockedValue { state -> Handler? in
             state.log.append(request)
-            var components = URLComponents(url: request.url, resolvingAgainstBaseURL: false)!
+            var components = URLComponents(string: request.url)!
             components.query = nil
             return state.routes[components.string!]
         }
@@ -41,7 +41,7 @@ final class ScriptedTransport: HTTPTransport, @unchecked Sendable {
 extension HTTPRequest {
     /// The form fields of a POST body.
     var formFields: [String: String] {
-        guard let body, let text = String(data: body, encoding: .utf8) else { return [:] }
+        let text = String(decoding: body, as: UTF8.self)
         var fields: [String: String] = [:]
         for pair in text.split(separator: "&") {
             let parts = pair.split(separator: "=", maxSplits: 1).map { String($0).removingPercentEncoding ?? String($0) }
@@ -49,8 +49,13 @@ extension HTTPRequest {
         }
         return fields
     }
+}
 
-    func header(_ name: String) -> String? {
-        headers.first { $0.name.lowercased() == name.lowercased() }?.value
+extension HTTPResponse {
+    /// An IdP answer as the scripts write it: a status and a JSON (or HTML) body.
+    init(status: Int, body: Data) {
+        self.init(statusCode: status, body: Array(body))
     }
+
+    var status: Int { statusCode }
 }

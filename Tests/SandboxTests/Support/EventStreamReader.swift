@@ -1,3 +1,4 @@
+import AWS
 @testable import Sandbox
 
 /// A minimal event-stream reader written for the tests, independent of the encoder: it checks

@@ -2,6 +2,7 @@ import AWS
 import AsyncHTTPClient
 import Crypto
 import Foundation
+import HTTP
 import NIOCore
 @testable import Sandbox
 

@@ -1,6 +1,7 @@
 import AWS
 import Crypto
 import Foundation
+import HTTP
 @testable import Sandbox
 
 /// Walks the whole TTI flow against a sandbox, the way qseek does, for tests that need

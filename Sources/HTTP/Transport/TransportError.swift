@@ -34,6 +34,17 @@ public enum TransportError: Error, Sendable, Equatable {
         }
     }
 
+    /// What went wrong without the host, for messages that name the host themselves.
+    public var reason: String {
+        switch self {
+        case .invalidURL: return "the address is not a valid URL"
+        case .connectTimedOut: return "no connection within the connect timeout"
+        case .readTimedOut: return "no answer in time"
+        case .connectionFailed(_, let detail): return detail
+        case .responseTooLarge(let limit): return "the answer was larger than the \(limit / 1024) KiB this client accepts"
+        }
+    }
+
     public var userMessage: String {
         switch self {
         case .invalidURL(let url):

@@ -3,13 +3,14 @@ import Foundation
 import NIOCore
 import NIOHTTP1
 
-/// The production transport: one shared AsyncHTTPClient with connect/read timeouts and a cap
-/// on buffered response bodies.
+/// The production transport: AsyncHTTPClient with connect and read timeouts, a deadline on
+/// every call, a cap on buffered response bodies, and no redirects.
 ///
-/// The transport owns its client; call `shutdown()` once when the application is done (the
-/// client refuses to be deallocated while running). Event streams are handed over chunk by
-/// chunk and are not subject to the size cap, only to the read timeout between chunks.
-public final class AsyncHTTPTransport: HTTPTransport {
+/// Copies share one client (and its connection pool): build one per process or environment,
+/// never one per call. Call `shutdown()` once when the owner is done (the client refuses to be
+/// deallocated while running); ``shared`` lives as long as the process and is never shut down.
+/// Streamed bodies are not subject to the size cap, only to the read timeout between chunks.
+public struct AsyncHTTPTransport: HTTPTransport {
     public struct Configuration: Sendable {
         public var connectTimeout: Duration
         public var readTimeout: Duration
@@ -31,6 +32,10 @@ public final class AsyncHTTPTransport: HTTPTransport {
         }
     }
 
+    /// The process's transport for callers without an owner to shut one down (the sandbox's
+    /// outbound fetches, defaults in library initialisers).
+    public static let shared = AsyncHTTPTransport()
+
     public let configuration: Configuration
     private let client: HTTPClient
 
@@ -40,24 +45,42 @@ public final class AsyncHTTPTransport: HTTPTransport {
             timeout: .init(connect: .nanoseconds(Self.nanoseconds(configuration.connectTimeout)),
                            read: .nanoseconds(Self.nanoseconds(configuration.readTimeout))))
         clientConfiguration.decompression = .disabled
+        // Following a redirect could carry a signed request, a client secret, a refresh token
+        // or a prompt full of company text to another origin: every 3xx is the caller's answer.
         clientConfiguration.redirectConfiguration = .disallow
-        // A refused connection fails at once and the SDK-standard retry strategy decides what
-        // to do, as botocore does; AsyncHTTPClient would otherwise retry it until the connect timeout.
+        // A refused connection fails at once and the caller's retry rules decide what to do, as
+        // botocore does; AsyncHTTPClient would otherwise retry it until the connect timeout.
         clientConfiguration.connectionPool.retryConnectionEstablishment = false
         self.client = HTTPClient(eventLoopGroupProvider: .singleton, configuration: clientConfiguration)
     }
 
-    /// Closes every connection. Requests after this fail.
+    private init(configuration: Configuration, client: HTTPClient) {
+        self.configuration = configuration
+        self.client = client
+    }
+
+    /// The same client and connections, with buffered responses capped at `limit` bytes (an
+    /// IdP's documents are small; a hostile one must not exhaust memory).
+    public func limitingResponses(to limit: Int) -> AsyncHTTPTransport {
+        var configuration = configuration
+        configuration.maximumResponseBytes = limit
+        return AsyncHTTPTransport(configuration: configuration, client: client)
+    }
+
+    /// Closes every connection of this transport and its copies. Requests after this fail.
     public func shutdown() async throws {
         try await client.shutdown()
     }
 
     public func send(_ request: HTTPRequest, timeout: Duration) async throws -> HTTPResponse {
+        let deadline = ContinuousClock.now.advanced(by: timeout)
         let (response, host) = try await execute(request, timeout: timeout)
+        let limit = configuration.maximumResponseBytes
         do {
-            let buffer = try await response.body.collect(upTo: configuration.maximumResponseBytes)
-            return HTTPResponse(statusCode: Int(response.status.code), headers: Self.headers(response.headers),
-                                body: Array(buffer.readableBytesView))
+            let body = try await Self.finishing(by: deadline, host: host) {
+                Array(try await response.body.collect(upTo: limit).readableBytesView)
+            }
+            return HTTPResponse(statusCode: Int(response.status.code), headers: Self.headers(response.headers), body: body)
         } catch is NIOTooManyBytesError {
             throw TransportError.responseTooLarge(limit: configuration.maximumResponseBytes)
         } catch {
@@ -99,6 +122,23 @@ public final class AsyncHTTPTransport: HTTPTransport {
             return (response, host)
         } catch {
             throw Self.map(error, host: host)
+        }
+    }
+
+    /// Runs `work`, or throws `readTimedOut` once `deadline` passes. AsyncHTTPClient's deadline
+    /// ends when the response head arrives; without this a server trickling its body a byte at a
+    /// time (within the read timeout) would hold a buffered call for as long as it liked.
+    static func finishing<T: Sendable>(by deadline: ContinuousClock.Instant, host: String,
+                                       _ work: @escaping @Sendable () async throws -> T) async throws -> T {
+        try await withThrowingTaskGroup(of: T.self) { group in
+            group.addTask { try await work() }
+            group.addTask {
+                try await Task.sleep(until: deadline, clock: .continuous)
+                throw TransportError.readTimedOut(host: host)
+            }
+            defer { group.cancelAll() }
+            guard let first = try await group.next() else { throw CancellationError() }
+            return first
         }
     }
 
