@@ -74,7 +74,8 @@ run "$out/doctor.json" /dev/null "$QSEEK" doctor "${config[@]}" --tenant $tenant
 scan text "doctor --json" "$out/doctor.json"
 
 # A hostile IdP: the callback carries an `error` and `error_description` full of controls.
-"$QSEEK" login "${config[@]}" --no-browser --user mallory@hostile.example 2> "$out/login-refused.txt" &
+# Not a demo user: qseek would approve a demo user itself before the hostile answer arrives.
+"$QSEEK" login "${config[@]}" --no-browser --user outsider@hostile.example 2> "$out/login-refused.txt" &
 login=$!
 for _ in $(seq 1 600); do grep -qo 'http://127.0.0.1[^ ]*/authorize[^ ]*' "$out/login-refused.txt" 2>/dev/null && break; sleep 0.1; done
 python3 - "$(grep -o 'http://127.0.0.1[^ ]*/authorize[^ ]*' "$out/login-refused.txt" | head -1)" <<'PY'
