@@ -33,6 +33,10 @@ let package = Package(
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.0.0"),
     ],
     targets: [
+        // MARK: TOML 1.0, read by the config, themes and the sandbox's corpus. Ours, in Swift:
+        // no input can stop the process, and every value keeps its line for error messages.
+        .target(name: "TOML"),
+
         // MARK: Terminal
         .systemLibrary(name: "CNcurses", providers: [.apt(["libncurses-dev"])]),
         .target(name: "Terminal", dependencies: ["CNcurses"]),
@@ -155,6 +159,7 @@ let package = Package(
             ],
             path: "Tests/TestSupport"
         ),
+        .testTarget(name: "TOMLTests", dependencies: ["TOML"]),
         .testTarget(name: "TerminalTests", dependencies: ["Terminal"]),
         .testTarget(
             name: "AWSTests",
