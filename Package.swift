@@ -25,7 +25,6 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-crypto", from: "4.1.0"),
         .package(url: "https://github.com/vapor/jwt-kit", from: "5.0.0"),
         .package(url: "https://github.com/swift-server/async-http-client", from: "1.30.0"),
-        .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.0.0"),
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.20.0"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.6.0"),
@@ -87,7 +86,7 @@ let package = Package(
         .target(name: "History", dependencies: ["Accessor", .product(name: "GRDB", package: "GRDB.swift")]),
         .target(
             name: "AppUI",
-            dependencies: ["AppCore", "Accessor", "Terminal", .product(name: "TOMLKit", package: "TOMLKit")],
+            dependencies: ["AppCore", "Accessor", "Terminal", "TOML"],
             plugins: ["EmbedThemes"]
         ),
 
@@ -97,11 +96,11 @@ let package = Package(
             name: "Sandbox",
             dependencies: [
                 "AWS",
+                "TOML",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "JWTKit", package: "jwt-kit"),
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "CryptoExtras", package: "swift-crypto"),
-                .product(name: "TOMLKit", package: "TOMLKit"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "Logging", package: "swift-log"),
@@ -116,7 +115,7 @@ let package = Package(
         // MARK: The executable and its configuration.
         // Named `QseekConfiguration`, not `Configuration`: async-http-client depends on
         // apple/swift-configuration, whose module is already called `Configuration`.
-        .target(name: "QseekConfiguration", dependencies: [.product(name: "TOMLKit", package: "TOMLKit")]),
+        .target(name: "QseekConfiguration", dependencies: ["TOML"]),
         .executableTarget(
             name: "qseek",
             dependencies: [

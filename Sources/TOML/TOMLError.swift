@@ -17,6 +17,7 @@ public struct TOMLError: Error, Sendable, Equatable, CustomStringConvertible {
         case unexpected(found: String, expected: String)
         case invalidTableName(found: String)
         case unterminatedString
+        case unclosedArray
         case invalidEscape(String)
         case invalidUnicodeEscape(String)
         case invalidNumber(String)
@@ -37,6 +38,7 @@ public struct TOMLError: Error, Sendable, Equatable, CustomStringConvertible {
         case .unexpected(let found, let expected): "expected \(expected), found \(found)"
         case .invalidTableName(let found): "expected a table name (a bare or quoted key) in the header, found \(found)"
         case .unterminatedString: "the string is not closed before the end of the line or file"
+        case .unclosedArray: "the array that starts here is not closed with `]`"
         case .invalidEscape(let escape): "`\\\(escape)` is not a TOML escape (use \\b \\t \\n \\f \\r \\\" \\\\ \\uXXXX or \\UXXXXXXXX)"
         case .invalidUnicodeEscape(let digits): "`\(digits)` is not a Unicode scalar value"
         case .invalidNumber(let text): "`\(text)` is not a valid TOML number"

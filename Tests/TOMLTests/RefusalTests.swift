@@ -96,3 +96,16 @@ struct RefusalTests {
         #expect(error.description == "line 2, column 11: expected a line break or a comment after the value, found `8`")
     }
 }
+
+@Suite("Byte-order marks")
+struct ByteOrderMarkTests {
+    @Test func fileBytesMayStartWithOneByteOrderMark() throws {
+        #expect(try TOMLParser.parse(bytes: [0xEF, 0xBB, 0xBF] + Array("a = 1".utf8))["a"]?.integer == 1)
+        #expect(throws: TOMLError.self) { try TOMLParser.parse(bytes: [0xEF, 0xBB, 0xBF, 0xEF, 0xBB, 0xBF] + Array("a = 1".utf8)) }
+    }
+
+    /// Foundation removes the mark when it decodes a file, so one left in a String is a second one.
+    @Test func decodedTextMayNotStartWithOne() {
+        #expect(throws: TOMLError.self) { try TOMLParser.parse("\u{FEFF}a = 1") }
+    }
+}

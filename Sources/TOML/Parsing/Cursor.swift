@@ -5,7 +5,6 @@ struct Cursor {
     private(set) var offset = 0
     /// 1-based line of `offset`.
     private(set) var line = 1
-    private var lineStart = 0
 
     init(bytes: [UInt8]) {
         self.bytes = bytes
@@ -40,11 +39,7 @@ struct Cursor {
     mutating func advanceNewline() {
         advance(current == 0x0D ? 2 : 1)
         line += 1
-        lineStart = offset
     }
-
-    /// 1-based column of the cursor, in Unicode scalars.
-    var column: Int { Self.column(in: bytes, from: lineStart, to: offset) }
 
     /// Line and column of any offset, counted from the start (used for errors only).
     func position(of target: Int) -> (line: Int, column: Int) {

@@ -38,16 +38,19 @@ extension DocumentParser {
 
     /// `[ value, value, ]`: line breaks and comments may stand between the elements.
     private mutating func parseArray(depth: Int) throws(TOMLError) -> [TOMLValue] {
+        let start = cursor.offset
         cursor.advance()
         var values: [TOMLValue] = []
         while true {
             try skipBlankSpace()
+            if cursor.isAtEnd { throw failure(.unclosedArray, at: start) }
             if cursor.current == UInt8(ascii: "]") {
                 cursor.advance()
                 return values
             }
             values.append(try parseValue(depth: depth + 1))
             try skipBlankSpace()
+            if cursor.isAtEnd { throw failure(.unclosedArray, at: start) }
             switch cursor.current {
             case UInt8(ascii: ",")?:
                 cursor.advance()

@@ -8,16 +8,20 @@ public enum TOMLParser {
     /// How deep tables, arrays and inline tables may nest (keys of a dotted path count too).
     public static let maximumDepth = 100
 
+    /// Parses decoded text. Decoding a file (`String(contentsOf:encoding:)`) already removed
+    /// its byte-order mark, so a U+FEFF at the start here is a character, which TOML refuses.
     public static func parse(_ text: String) throws(TOMLError) -> TOMLTable {
-        try parse(bytes: Array(text.utf8))
+        var parser = DocumentParser(bytes: Array(text.utf8))
+        return try parser.parseDocument()
     }
 
-    /// Parses raw file bytes, which must be UTF-8 (a leading byte-order mark is skipped).
+    /// Parses raw file bytes, which must be UTF-8; one leading byte-order mark is skipped.
     public static func parse(bytes: [UInt8]) throws(TOMLError) -> TOMLTable {
         var parser = DocumentParser(bytes: bytes)
         if let offset = UTF8Validation.firstInvalidOffset(in: bytes) {
             throw parser.failure(.invalidUTF8, at: offset)
         }
+        parser.skipByteOrderMark()
         return try parser.parseDocument()
     }
 }
@@ -57,10 +61,13 @@ struct DocumentParser {
         return sections
     }
 
-    mutating func parseDocument() throws(TOMLError) -> TOMLTable {
+    mutating func skipByteOrderMark() {
         if cursor.current == 0xEF, cursor.peek(1) == 0xBB, cursor.peek(2) == 0xBF {
             cursor.advance(3)
         }
+    }
+
+    mutating func parseDocument() throws(TOMLError) -> TOMLTable {
         while true {
             skipWhitespace()
             guard let byte = cursor.current else { break }
