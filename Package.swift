@@ -127,6 +127,13 @@ let package = Package(
         // Reads JSON test vectors on stdin and answers with what the AWS module makes of them,
         // so Interop/aws/run.sh can compare qseek with botocore and moto byte for byte.
         .executableTarget(name: "qseek-aws-probe", dependencies: ["AWS"], path: "Sources/AWSProbe"),
+        // Decodes TOML to toml-test's tagged JSON, and feeds files through the three places
+        // qseek reads TOML, so Interop/toml-test/run.sh can hold them to the official suite.
+        .executableTarget(
+            name: "qseek-toml-probe",
+            dependencies: ["TOML", "QseekConfiguration", "AppUI", "Sandbox"],
+            path: "Sources/TOMLProbe"
+        ),
 
         // Fuzzing harness for the parsers (Fuzz/run.sh builds it with libFuzzer; a plain build
         // replays the corpus and the saved crashes, which CI does).
