@@ -139,7 +139,7 @@ let package = Package(
         // replays the corpus and the saved crashes, which CI does).
         .executableTarget(
             name: "qseek-fuzz",
-            dependencies: ["Terminal", "AWS", "OIDC", "Accessor", "Assistant", "QseekConfiguration"],
+            dependencies: ["Terminal", "AWS", "OIDC", "Accessor", "Assistant", "QseekConfiguration", "AppUI", "Sandbox"],
             path: "Sources/QseekFuzz"
         ),
         // Median search time over 10,000 documents; run it built with `-c release`.
