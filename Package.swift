@@ -25,7 +25,6 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-crypto", from: "4.1.0"),
         .package(url: "https://github.com/vapor/jwt-kit", from: "5.0.0"),
         .package(url: "https://github.com/swift-server/async-http-client", from: "1.30.0"),
-        .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.0.0"),
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.20.0"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.6.0"),
@@ -33,6 +32,10 @@ let package = Package(
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.0.0"),
     ],
     targets: [
+        // MARK: TOML 1.0, read by the config, themes and the sandbox's corpus. Ours, in Swift:
+        // no input can stop the process, and every value keeps its line for error messages.
+        .target(name: "TOML"),
+
         // MARK: Terminal
         .systemLibrary(name: "CNcurses", providers: [.apt(["libncurses-dev"])]),
         .target(
@@ -97,8 +100,7 @@ let package = Package(
         .target(name: "History", dependencies: [.product(name: "GRDB", package: "GRDB.swift")]),
         .target(
             name: "AppUI",
-            dependencies: ["AppCore", "Accessor", "Assistant", "Terminal", .product(name: "Logging", package: "swift-log"),
-                           .product(name: "TOMLKit", package: "TOMLKit")],
+            dependencies: ["AppCore", "Accessor", "Assistant", "Terminal", "TOML", .product(name: "Logging", package: "swift-log")],
             plugins: ["EmbedThemes"]
         ),
 
@@ -107,12 +109,11 @@ let package = Package(
         .target(
             name: "Sandbox",
             dependencies: [
-                "AWS", "HTTP",
+                "AWS", "HTTP", "TOML",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "JWTKit", package: "jwt-kit"),
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "CryptoExtras", package: "swift-crypto"),
-                .product(name: "TOMLKit", package: "TOMLKit"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "NIOCore", package: "swift-nio"),
@@ -126,7 +127,7 @@ let package = Package(
         // MARK: The executable and its configuration.
         // Named `QseekConfiguration`, not `Configuration`: async-http-client depends on
         // apple/swift-configuration, whose module is already called `Configuration`.
-        .target(name: "QseekConfiguration", dependencies: [.product(name: "TOMLKit", package: "TOMLKit")]),
+        .target(name: "QseekConfiguration", dependencies: ["TOML"]),
         .executableTarget(
             name: "qseek",
             dependencies: [
@@ -139,12 +140,19 @@ let package = Package(
         // Reads JSON test vectors on stdin and answers with what the AWS module makes of them,
         // so Interop/aws/run.sh can compare qseek with botocore and moto byte for byte.
         .executableTarget(name: "qseek-aws-probe", dependencies: ["AWS"], path: "Sources/AWSProbe"),
+        // Decodes TOML to toml-test's tagged JSON, and feeds files through the three places
+        // qseek reads TOML, so Interop/toml-test/run.sh can hold them to the official suite.
+        .executableTarget(
+            name: "qseek-toml-probe",
+            dependencies: ["TOML", "QseekConfiguration", "AppUI", "Sandbox"],
+            path: "Sources/TOMLProbe"
+        ),
 
         // Fuzzing harness for the parsers (Fuzz/run.sh builds it with libFuzzer; a plain build
         // replays the corpus and the saved crashes, which CI does).
         .executableTarget(
             name: "qseek-fuzz",
-            dependencies: ["Terminal", "AWS", "OIDC", "Accessor", "Assistant", "QseekConfiguration"],
+            dependencies: ["Terminal", "AWS", "OIDC", "Accessor", "Assistant", "QseekConfiguration", "AppUI", "Sandbox"],
             path: "Sources/QseekFuzz"
         ),
         // Median search time over 10,000 documents; run it built with `-c release`.
@@ -173,6 +181,7 @@ let package = Package(
             ],
             path: "Tests/TestSupport"
         ),
+        .testTarget(name: "TOMLTests", dependencies: ["TOML"]),
         .testTarget(name: "TerminalTests", dependencies: ["Terminal"]),
         .testTarget(
             name: "HTTPTests",

@@ -15,7 +15,7 @@ if [ ${#targets[@]} -eq 0 ]; then  # every target with a seed corpus
   for corpus in Fuzz/corpus/*/; do targets+=("$(basename "$corpus")"); done
 fi
 
-# Leak detection is off: the Swift runtime, Foundation's XML and JSON parsers and TOMLKit keep
+# Leak detection is off: the Swift runtime and Foundation's XML and JSON parsers keep
 # process-wide caches that LeakSanitizer reports on the first input, which would stop the run.
 # Swift's -sanitize=fuzzer links libFuzzer's own main, which clashes with an executable
 # target's; so instrument for libFuzzer (8-bit counters + PC table, compare tracing) and link

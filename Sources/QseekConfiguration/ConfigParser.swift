@@ -1,4 +1,4 @@
-import TOMLKit
+import TOML
 
 /// Turns TOML text into a ``QseekConfig``, strictly: unknown tables and keys, wrong types and
 /// out-of-range values are errors with file:line, because a silently ignored typo in an
@@ -6,31 +6,28 @@ import TOMLKit
 public struct ConfigParser {
     public let file: String?
     private let text: String
-    private let locator: SourceLocator
 
     public init(text: String, file: String? = nil) {
         self.text = text
         self.file = file
-        self.locator = SourceLocator(text: text)
     }
 
     public func parse() throws -> QseekConfig {
-        try TOMLPrecheck(text: text, file: file).run()
         let root: TOMLTable
         do {
-            root = try TOMLTable(string: text)
-        } catch let error as TOMLParseError {
-            throw ConfigError(file: file, line: error.source.begin.line, key: nil, message: "not valid TOML: \(error.description)")
+            root = try TOMLParser.parse(text)
+        } catch {
+            throw ConfigError(file: file, line: error.line, key: nil, message: "not valid TOML (column \(error.column)): \(error.message)")
         }
 
         var config = QseekConfig()
         let known = ["identity", "aws", "endpoints", "tenants", "search", "prompt", "model", "ui", "history"]
         for key in root.keys where !known.contains(key) {
-            throw error(table: key, key: nil, "unknown section or key `\(key)` (known: \(known.joined(separator: ", ")))")
+            throw error(in: root, table: key, key: nil, "unknown section or key `\(key)` (known: \(known.joined(separator: ", ")))")
         }
 
-        if let table = try section(root, "identity") {
-            var reader = TableReader(parser: self, table: table, name: "identity")
+        if case let (table, line)? = try section(root, "identity") {
+            var reader = TableReader(file: file, table: table, line: line, name: "identity")
             var identity = QseekConfig.Identity()
             try reader.string("issuer") { identity.issuer = $0 }
             try reader.string("client_id") { identity.clientID = $0 }
@@ -46,8 +43,8 @@ public struct ConfigParser {
             config.identity = identity
         }
 
-        if let table = try section(root, "aws") {
-            var reader = TableReader(parser: self, table: table, name: "aws")
+        if case let (table, line)? = try section(root, "aws") {
+            var reader = TableReader(file: file, table: table, line: line, name: "aws")
             var aws = QseekConfig.AWS()
             try reader.string("profile") { aws.profile = $0 }
             try reader.string("region") { aws.region = $0 }
@@ -59,8 +56,8 @@ public struct ConfigParser {
             config.aws = aws
         }
 
-        if let table = try section(root, "endpoints") {
-            var reader = TableReader(parser: self, table: table, name: "endpoints")
+        if case let (table, line)? = try section(root, "endpoints") {
+            var reader = TableReader(file: file, table: table, line: line, name: "endpoints")
             var endpoints = QseekConfig.Endpoints()
             try reader.string("sts") { endpoints.sts = $0 }
             try reader.string("sso_oidc") { endpoints.ssoOIDC = $0 }
@@ -72,14 +69,14 @@ public struct ConfigParser {
 
         if let value = root["tenants"] {
             guard let array = value.array else {
-                throw error(table: "tenants", key: nil, "must be an array of tables ([[tenants]])")
+                throw error(in: root, table: "tenants", key: nil, "must be an array of tables ([[tenants]])")
             }
             var seen: Set<String> = []
             for (index, element) in array.enumerated() {
                 guard let table = element.table else {
-                    throw error(table: "tenants", key: nil, "every entry must be a table ([[tenants]])")
+                    throw error(in: root, table: "tenants", key: nil, "every entry must be a table ([[tenants]])")
                 }
-                var reader = TableReader(parser: self, table: table, name: "tenants", index: index)
+                var reader = TableReader(file: file, table: table, line: element.line, name: "tenants", index: index)
                 var tenant = QseekConfig.Tenant()
                 try reader.string("id", check: { $0.isEmpty ? "must not be empty" : nil }) { tenant.id = $0 }
                 try reader.string("name") { tenant.name = $0 }
@@ -90,31 +87,31 @@ public struct ConfigParser {
                 try reader.string("idc_application_arn") { tenant.idcApplicationARN = $0 }
                 try reader.finish()
                 guard !tenant.id.isEmpty else {
-                    throw error(table: "tenants", index: index, key: nil, "tenants[\(index)]: `id` is required")
+                    throw reader.fail(nil, "tenants[\(index)]: `id` is required")
                 }
                 guard seen.insert(tenant.id).inserted else {
-                    throw error(table: "tenants", index: index, key: "id", "tenants[\(index)].id: `\(tenant.id)` is listed twice")
+                    throw reader.fail("id", "tenants[\(index)].id: `\(tenant.id)` is listed twice")
                 }
                 config.tenants.append(tenant)
             }
         }
 
-        if let table = try section(root, "search") {
-            var reader = TableReader(parser: self, table: table, name: "search")
+        if case let (table, line)? = try section(root, "search") {
+            var reader = TableReader(file: file, table: table, line: line, name: "search")
             try reader.int("max_results", 1...100) { config.search.maxResults = $0 }
             try reader.int("max_pages", 1...1000) { config.search.maxPages = $0 }
             try reader.finish()
         }
 
-        if let table = try section(root, "prompt") {
-            var reader = TableReader(parser: self, table: table, name: "prompt")
+        if case let (table, line)? = try section(root, "prompt") {
+            var reader = TableReader(file: file, table: table, line: line, name: "prompt")
             try reader.int("budget_tokens", 1...10_000_000) { config.prompt.budgetTokens = $0 }
             try reader.string("template") { config.prompt.template = $0 }
             try reader.finish()
         }
 
-        if let table = try section(root, "model") {
-            var reader = TableReader(parser: self, table: table, name: "model")
+        if case let (table, line)? = try section(root, "model") {
+            var reader = TableReader(file: file, table: table, line: line, name: "model")
             try reader.choice("provider", QseekConfig.ModelProvider.self) { config.model.provider = $0 }
             try reader.string("model_id") { config.model.modelID = $0 }
             try reader.string("region") { config.model.region = $0 }
@@ -123,15 +120,15 @@ public struct ConfigParser {
             try reader.finish()
         }
 
-        if let table = try section(root, "ui") {
-            var reader = TableReader(parser: self, table: table, name: "ui")
+        if case let (table, line)? = try section(root, "ui") {
+            var reader = TableReader(file: file, table: table, line: line, name: "ui")
             try reader.string("theme") { config.ui.theme = $0 }
             try reader.bool("mouse") { config.ui.mouse = $0 }
             try reader.finish()
         }
 
-        if let table = try section(root, "history") {
-            var reader = TableReader(parser: self, table: table, name: "history")
+        if case let (table, line)? = try section(root, "history") {
+            var reader = TableReader(file: file, table: table, line: line, name: "history")
             try reader.choice("mode", QseekConfig.HistoryMode.self) { config.history.mode = $0 }
             try reader.finish()
         }
@@ -139,18 +136,28 @@ public struct ConfigParser {
         return config
     }
 
-    private func section(_ root: TOMLTable, _ name: String) throws -> TOMLTable? {
+    private func section(_ root: TOMLTable, _ name: String) throws -> (TOMLTable, line: Int)? {
         guard let value = root[name] else { return nil }
         guard let table = value.table else {
-            throw error(table: name, key: nil, "`\(name)` must be a table ([\(name)])")
+            throw error(in: root, table: name, key: nil, "`\(name)` must be a table ([\(name)])")
         }
-        return table
+        return (table, value.line)
     }
 
+    /// An error about `key` in `table` (the `index`-th entry for `tenants`) at the line where
+    /// the text sets it, else the line of its table; for checks made after parsing.
     func error(table: String, index: Int = 0, key: String?, _ message: String) -> ConfigError {
-        let line = locator.line(table: key == nil && table == "" ? "" : table, index: index, key: key)
-            ?? (key.flatMap { locator.line(table: "", key: $0) })
-            ?? locator.line(table: "", key: table)
+        error(in: try? TOMLParser.parse(text), table: table, index: index, key: key, message)
+    }
+
+    private func error(in root: TOMLTable?, table: String, index: Int = 0, key: String?, _ message: String) -> ConfigError {
+        let section: TOMLValue?
+        if table == "tenants", let entries = root?["tenants"]?.array {
+            section = entries.indices.contains(index) ? entries[index] : nil
+        } else {
+            section = root?[table]
+        }
+        let line = key.flatMap { section?.table?[$0]?.line } ?? section?.line ?? key.flatMap { root?[$0]?.line }
         let dotted: String
         if table == "tenants" {
             dotted = key.map { "tenants[\(index)].\($0)" } ?? "tenants[\(index)]"

@@ -1,28 +1,38 @@
-import TOMLKit
+import TOML
 
 /// Reads the keys of one table, remembering which it consumed so ``finish()`` can reject the rest.
 struct TableReader {
-    let parser: ConfigParser
+    let file: String?
     let table: TOMLTable
+    /// The line of the table's header (or first key), for errors about the table as a whole.
+    let line: Int
     let name: String
     var index = 0
     private var consumed: Set<String> = []
 
-    init(parser: ConfigParser, table: TOMLTable, name: String, index: Int = 0) {
-        self.parser = parser
+    init(file: String?, table: TOMLTable, line: Int, name: String, index: Int = 0) {
+        self.file = file
         self.table = table
+        self.line = line
         self.name = name
         self.index = index
     }
 
-    private func fail(_ key: String, _ message: String) -> ConfigError {
-        parser.error(table: name, index: index, key: key, message)
+    /// An error about `key` (nil: the table itself), at the line where the document sets it.
+    func fail(_ key: String?, _ message: String) -> ConfigError {
+        let prefix = name == "tenants" ? "tenants[\(index)]" : name
+        return ConfigError(
+            file: file,
+            line: key.flatMap { table[$0]?.line } ?? line,
+            key: key.map { "\(prefix).\($0)" } ?? prefix,
+            message: message
+        )
     }
 
     mutating func string(_ key: String, check: (String) -> String? = { _ in nil }, _ assign: (String) -> Void) throws {
         consumed.insert(key)
         guard let value = table[key] else { return }
-        guard let string = value.string else { throw fail(key, "must be a string, not \(value.type)") }
+        guard let string = value.string else { throw fail(key, "must be a string, not \(value.typeName)") }
         if let problem = check(string) { throw fail(key, problem) }
         assign(string)
     }
@@ -42,15 +52,17 @@ struct TableReader {
     mutating func int(_ key: String, _ range: ClosedRange<Int>, _ assign: (Int) -> Void) throws {
         consumed.insert(key)
         guard let value = table[key] else { return }
-        guard value.type == .int, let int = value.int else { throw fail(key, "must be an integer, not \(value.type)") }
-        guard range.contains(int) else { throw fail(key, "must be in \(range.lowerBound)...\(range.upperBound), not \(int)") }
+        guard let integer = value.integer else { throw fail(key, "must be an integer, not \(value.typeName)") }
+        guard let int = Int(exactly: integer), range.contains(int) else {
+            throw fail(key, "must be in \(range.lowerBound)...\(range.upperBound), not \(integer)")
+        }
         assign(int)
     }
 
     mutating func bool(_ key: String, _ assign: (Bool) -> Void) throws {
         consumed.insert(key)
         guard let value = table[key] else { return }
-        guard value.type == .bool, let bool = value.bool else { throw fail(key, "must be true or false, not \(value.type)") }
+        guard let bool = value.boolean else { throw fail(key, "must be true or false, not \(value.typeName)") }
         assign(bool)
     }
 

@@ -1,9 +1,11 @@
 import Accessor
+import AppUI
 import Assistant
 import AWS
 import Foundation
 import OIDC
 import QseekConfiguration
+import Sandbox
 import Terminal
 
 /// A parser fed arbitrary bytes. It may reject them (that is its job); it must never trap,
@@ -38,8 +40,19 @@ struct FuzzTarget: Sendable {
         FuzzTarget(name: "filter") { bytes in
             _ = try? FilteredQuery.parse(String(decoding: bytes, as: UTF8.self))
         },
+        // The three places qseek reads TOML, each through the code the app runs.
         FuzzTarget(name: "config") { bytes in
             _ = try? ConfigParser(text: String(decoding: bytes, as: UTF8.self), file: "fuzz.toml").parse()
+        },
+        FuzzTarget(name: "theme") { bytes in
+            // What ThemeCatalog does with each user theme file.
+            _ = try? ThemeParser.parse(String(decoding: bytes, as: UTF8.self), file: "fuzz.toml")
+        },
+        FuzzTarget(name: "sandbox-tenants") { bytes in
+            // `qseek sandbox serve --data DIR` with these bytes as tenants.toml; every
+            // documents file it names is empty, so a well-formed file is read to the end.
+            let text = String(decoding: bytes, as: UTF8.self)
+            _ = try? CorpusLoader.load { name in name == "tenants.toml" ? text : "" }
         },
         FuzzTarget(name: "event-stream") { bytes in
             var decoder = EventStreamDecoder()

@@ -3,7 +3,8 @@ import Foundation
 // qseek-fuzz TARGET [FILE|DIR ...]        replays inputs (corpus, crashes) through a target
 // qseek-fuzz TARGET [libFuzzer options]   with a -DFUZZING build (see Fuzz/run.sh): fuzzes it
 //
-// Targets: input-decoder, sanitizer, filter, config, event-stream, sts-xml, search-page, aws-error, jwt, sse.
+// Targets: input-decoder, sanitizer, filter, config, theme, sandbox-tenants, event-stream, sts-xml,
+// search-page, aws-error, jwt, sse.
 
 #if FUZZING
 @_silgen_name("LLVMFuzzerRunDriver")

@@ -76,6 +76,31 @@ struct ThemeParserTests {
         }
     }
 
+    @Test("Malformed TOML that used to abort qseek is a syntax error with its line", arguments: [
+        String(decoding: [0x5B, 0xD2, 0x89], as: UTF8.self), "[", "[.]", "[..]", "[!]", "[\"\"a]",
+    ])
+    func malformedTOML(text: String) {
+        do {
+            _ = try ThemeParser.parse("name = \"x\"\n" + text, file: "bad.toml")
+            Issue.record("expected an error")
+        } catch {
+            guard case .syntax = error.problem else { Issue.record("wrong problem: \(error)"); return }
+            #expect(error.line == 2)
+        }
+    }
+
+    @Test("A style table written as its own section names the line of the bad key")
+    func sectionStyleLine() {
+        let source = "[roles]\ntext = \"red\"\n\n[roles.error]\nbold = true\nfg = \"nope\"\n"
+        do {
+            _ = try ThemeParser.parse(source, file: "x.toml")
+            Issue.record("expected an error")
+        } catch {
+            #expect(error.line == 6)
+            #expect(error.key == "roles.error.fg")
+        }
+    }
+
     @Test("A broken user theme is reported and the default theme is used instead")
     func fallback() throws {
         let directory = URL(fileURLWithPath: NSTemporaryDirectory()).appendingPathComponent("qseek-themes-\(UUID().uuidString)")

@@ -150,8 +150,8 @@ struct ConfigParserTests {
         #expect(error.message.contains("not valid TOML"))
     }
 
-    /// toml++ (inside TOMLKit) aborts on these instead of reporting an error; found by the
-    /// mangled-config test below.
+    /// toml++ (inside TOMLKit, which qseek used before) aborted on these instead of reporting
+    /// an error; found by the mangled-config test below.
     @Test("Table headers TOMLKit would crash on are errors with their line", arguments: [
         "[=aws]", "[[=tenants]]", "[ =aws]", "[.aws]", "[é]", "[=",
     ])
@@ -159,6 +159,25 @@ struct ConfigParserTests {
         let error = try #require(failure("[ui]\nmouse = true\n\(header)\n"))
         #expect(error.line == 3)
         #expect(error.message.contains("table name"))
+    }
+
+    @Test func keysWrittenDottedOrInlineStillPointAtTheirOwnLine() throws {
+        let dotted = try #require(failure("[aws]\nregion = \"us-east-1\"\n\n[ui]\nmouse = true\ntheme.name = \"x\"\n"))
+        #expect(dotted.line == 6)
+        #expect(dotted.key == "ui.theme")
+        #expect(dotted.message == "must be a string, not table")
+        let inline = try #require(failure("[aws]\nregion = \"us-east-1\"\nsearch = 1\n"))
+        #expect(inline.line == 3)
+        #expect(inline.key == "aws.search")
+        let outOfRange = try #require(failure("\n\nsearch = { max_pages = 0 }"))
+        #expect(outOfRange.line == 3)
+        #expect(outOfRange.key == "search.max_pages")
+    }
+
+    @Test func integersBeyondSixtyFourBitsAreATOMLErrorNotATrap() throws {
+        let error = try #require(failure("[search]\nmax_results = 99999999999999999999\n"))
+        #expect(error.line == 2)
+        #expect(error.message.contains("64-bit"))
     }
 
     @Test func headerLikeTextInsideMultiLineStringsIsNotMistakenForAHeader() throws {
@@ -266,35 +285,41 @@ struct MalformedConfigTests {
     }
 }
 
-@Suite("TOML pre-check")
-struct TOMLPrecheckTests {
-    func message(_ text: String) -> ConfigError? {
+@Suite("Malformed TOML in a config file")
+struct MalformedTOMLTests {
+    func failure(_ text: String) -> ConfigError? {
         do {
-            try TOMLPrecheck(text: text, file: "p.toml").run()
+            _ = try ConfigParser(text: text, file: "p.toml").parse()
             return nil
         } catch {
             return error as? ConfigError
         }
     }
 
+    @Test func theBytesThatAbortedTOMLKitAreAnErrorWithTheirLine() throws {
+        let error = try #require(failure(String(decoding: [0x5B, 0xD2, 0x89], as: UTF8.self)))
+        #expect(error.line == 1)
+        #expect(error.description.hasPrefix("p.toml:1: not valid TOML (column 2): expected a table name"))
+    }
+
     @Test func aClosingBraceWhereAnArrayValueBelongsIsAnErrorNotACrash() throws {
-        let error = try #require(message("[identity]\nscopes = [\n  }\"openid\"]\n"))
+        let error = try #require(failure("[identity]\nscopes = [\n  }\"openid\"]\n"))
         #expect(error.line == 3)
-        #expect(try #require(message("a = [1, }")).message.contains("array value"))
+        #expect(try #require(failure("a = [1, }")).message.contains("expected a value"))
     }
 
     @Test func unbalancedBracketsAreReportedWhereTheyStart() throws {
-        #expect(try #require(message("a = 1\nb = [1, 2\n")).line == 2)
-        #expect(try #require(message("a = ]\n")).line == 1)
-        #expect(try #require(message("a = {b = 1]\n")).line == 1)
+        #expect(try #require(failure("a = 1\nb = [1, 2\n")).line == 2)
+        #expect(try #require(failure("a = ]\n")).line == 1)
+        #expect(try #require(failure("a = {b = 1]\n")).line == 1)
     }
 
-    @Test func bracketsInStringsAndCommentsDoNotCount() {
-        #expect(message(#"a = "[}" # ]]]"# + "\nb = 'x]'\nc = \"\"\"\n[=}\n\"\"\"\nd = \"esc \\\" [\"\n") == nil)
-        #expect(message(ConfigParserTests.example) == nil)
+    @Test func bracketsInStringsAndCommentsDoNotCount() throws {
+        let error = try #require(failure(#"a = "[}" # ]]]"# + "\nb = 'x]'\nc = \"\"\"\n[=}\n\"\"\"\nd = \"esc \\\" [\"\n"))
+        #expect(error.message.hasPrefix("unknown section or key `a`"))
     }
 
     @Test func anUnclosedStringIsReported() throws {
-        #expect(try #require(message("a = 1\nb = \"open\n")).line == 2)
+        #expect(try #require(failure("a = 1\nb = \"open\n")).line == 2)
     }
 }

@@ -1,6 +1,5 @@
 import Foundation
 import enum HTTP.JSONValue
-import TOMLKit
 
 /// Why a corpus could not be loaded; the message names the file and what to fix.
 public enum CorpusError: Error, Sendable, Equatable, CustomStringConvertible {
@@ -29,6 +28,11 @@ public enum CorpusLoader {
 
     /// A corpus from a directory in the same format (`qseek sandbox serve --data DIR`).
     public static func directory(_ url: URL) throws(CorpusError) -> Corpus {
+        // Read below as text, a file that is not UTF-8 would look missing.
+        if let data = FileManager.default.contents(atPath: url.appending(path: "tenants.toml").path),
+           String(data: data, encoding: .utf8) == nil {
+            throw .invalidTenantsFile("not UTF-8 text")
+        }
         do {
             return try load { name in try? String(contentsOf: url.appending(path: name), encoding: .utf8) }
         } catch .missingFile(let name) {
@@ -39,12 +43,7 @@ public enum CorpusLoader {
     /// Loads through `read`, which returns a file's text or nil when it does not exist.
     public static func load(read: (String) -> String?) throws(CorpusError) -> Corpus {
         guard let text = read("tenants.toml") else { throw .missingFile("tenants.toml") }
-        let file: TenantsFile
-        do {
-            file = try TOMLDecoder().decode(TenantsFile.self, from: text)
-        } catch {
-            throw .invalidTenantsFile(String(describing: error))
-        }
+        let file = try TenantsFile.parse(text)
         let users = file.users.map { DemoUser(subject: $0.subject, email: $0.email, name: $0.name) }
         var tenants: [Tenant] = []
         for entry in file.tenants {
@@ -116,38 +115,5 @@ public enum CorpusLoader {
                                       allowedUsers: Set(users.map { $0.lowercased() }), allowedGroups: Set(groups)))
         }
         return documents
-    }
-}
-
-/// The TOML shape of `tenants.toml` (snake_case keys, as in qseek's own config).
-struct TenantsFile: Decodable {
-    var account_id: String
-    var data_accessor_role_arn: String
-    var client_id: String
-    var users: [UserEntry]
-    var tenants: [TenantEntry]
-
-    struct UserEntry: Decodable {
-        var subject: String
-        var email: String
-        var name: String
-    }
-
-    struct TenantEntry: Decodable {
-        var id: String
-        var name: String
-        var region: String
-        var idc_region: String
-        var application_id: String
-        var retriever_id: String
-        var idc_application_arn: String
-        var documents: String
-        var document_filter: String?
-        var members: [MemberEntry]?
-    }
-
-    struct MemberEntry: Decodable {
-        var email: String
-        var groups: [String]
     }
 }
