@@ -48,6 +48,12 @@ struct AppEnvironment: Sendable {
             }
             secret = value
         }
+        // Every check that can refuse the config comes before the transport exists: an owned
+        // HTTP client must be shut down, and a throwing initialiser could not do it.
+        if let problem = config.staticAccessKeyProblem { throw .usage("\(configPath): aws.access_key_id: \(problem)") }
+        guard !config.aws.dataAccessorRoleARN.isEmpty else {
+            throw .usage("\(configPath): set [aws].data_accessor_role_arn (the role your customers trust).")
+        }
         self.identity = IdentityConfiguration(issuer: identity.issuer, clientID: identity.clientID, clientSecret: secret,
                                               scopes: identity.scopes, redirectPort: identity.redirectPort,
                                               redirectPath: identity.redirectPath, redirectHost: identity.redirectHost)
@@ -74,7 +80,6 @@ struct AppEnvironment: Sendable {
         endpoints = EndpointResolver(environment: awsEnvironment, overrides: overrides)
 
         let base: any CredentialsProvider
-        if let problem = config.staticAccessKeyProblem { throw .usage("\(configPath): aws.access_key_id: \(problem)") }
         if !config.aws.accessKeyID.isEmpty {
             base = StaticCredentialsProvider(Credentials(accessKeyID: config.aws.accessKeyID, secretAccessKey: config.aws.secretAccessKey))
             baseCredentialsChain = nil
@@ -84,9 +89,6 @@ struct AppEnvironment: Sendable {
             baseCredentialsChain = chain
         }
         baseCredentials = base
-        guard !config.aws.dataAccessorRoleARN.isEmpty else {
-            throw .usage("\(configPath): set [aws].data_accessor_role_arn (the role your customers trust).")
-        }
         account = ISVAccount(baseCredentials: base, roleARN: config.aws.dataAccessorRoleARN, region: config.aws.region,
                                  sessionDuration: config.aws.sessionDuration)
         let session = signIn
