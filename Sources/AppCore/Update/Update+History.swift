@@ -93,7 +93,7 @@ func recordCurrentTurn(_ state: inout AppState) -> [Effect] {
 
 extension Citation {
     /// A citation of a past answer, as the history gave it back.
-    init(_ stored: HistoryCitation) {
+    public init(_ stored: HistoryCitation) {
         self.init(number: stored.number, documentID: stored.documentID, title: stored.title, uri: stored.uri)
     }
 }

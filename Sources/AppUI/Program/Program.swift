@@ -100,7 +100,7 @@ public final class Program {
     }
 
     /// Whether the runner has reported something not yet delivered.
-    public var hasPendingActions: Bool { mailbox.isEmpty == false }
+    public var hasPendingActions: Bool { !mailbox.isEmpty }
 
     /// The clock's time as a `.tick`, and every fifth tick a `vitals` line with `--debug`.
     public func tick() async {

@@ -1,3 +1,4 @@
+import AppCore
 import Assistant
 import Foundation
 import History
@@ -20,7 +21,7 @@ extension StoredConversation {
     var markdownTurns: [ConversationMarkdown.Turn] {
         turns.map { turn in
             ConversationMarkdown.Turn(question: turn.question, answer: turn.answer,
-                                      citations: turn.citations.map { Citation(number: $0.number, documentID: $0.documentID, title: $0.title, uri: $0.uri) },
+                                      citations: turn.citations.map(Citation.init),
                                       model: turn.model, askedAt: turn.askedAt, wasStopped: turn.wasStopped)
         }
     }

@@ -3,7 +3,7 @@ import OIDC
 
 /// The exit codes scripts rely on (CONFIG.md), in one place: every command and `doctor`
 /// take theirs from here.
-enum ExitStatus: Int32, Sendable, Encodable {
+enum ExitStatus: Int32, Sendable {
     case ok = 0
     /// A usage or config error.
     case usage = 64
