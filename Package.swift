@@ -131,7 +131,7 @@ let package = Package(
         .executableTarget(
             name: "qseek",
             dependencies: [
-                "Terminal", "AWS", "OIDC", "Accessor", "Assistant", "AppCore", "AppUI", "QseekConfiguration", "Sandbox", "History",
+                "Terminal", "HTTP", "AWS", "OIDC", "Accessor", "Assistant", "AppCore", "AppUI", "QseekConfiguration", "Sandbox", "History",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ],

@@ -123,7 +123,7 @@ struct ChatCompletionStreamDecoderTests {
 
     @Test("The request streams, asks for usage, and sends earlier exchanges before the prompt")
     func requestBody() throws {
-        let body = try OpenAIChatModel.body(ModelRequest(prompt: "P", history: [.init(question: "Q1", answer: "A1")]), modelID: "llama3")
+        let body = OpenAIChatModel.body(ModelRequest(prompt: "P", history: [.init(question: "Q1", answer: "A1")]), modelID: "llama3")
         let text = String(decoding: body, as: UTF8.self)
         #expect(text.contains(#""stream":true"#))
         #expect(text.contains(#""include_usage":true"#))

@@ -62,7 +62,7 @@ public struct OpenAIChatModel: ModelBackend {
         var headers: [(name: String, value: String)] = [("Content-Type", "application/json"), ("Accept", "text/event-stream")]
         if let apiKey { headers.append(("Authorization", "Bearer \(apiKey)")) }
         let outgoing = HTTPRequest(method: "POST", url: baseURL + "/chat/completions", headers: headers,
-                                   body: try Self.body(request, modelID: modelID))
+                                   body: Self.body(request, modelID: modelID))
         let response = try await transport.stream(outgoing, timeout: timeout)
         if (300..<400).contains(response.statusCode) {
             throw ModelError.service(Self.redirectRefusal(status: response.statusCode, from: host))
@@ -127,26 +127,25 @@ public struct OpenAIChatModel: ModelBackend {
 
     /// `{"error": {"message": …}}` (OpenAI and most compatibles) or `{"error": "…"}` (Ollama).
     static func errorMessage(in body: [UInt8]) -> String? {
-        guard let object = try? JSONSerialization.jsonObject(with: Data(body)) as? [String: Any] else { return nil }
-        if let error = object["error"] as? [String: Any], let message = error["message"] as? String { return message }
-        return object["error"] as? String ?? object["message"] as? String
+        guard let object = JSONValue.parse(body) else { return nil }
+        return object["error"]?["message"]?.stringValue ?? object["error"]?.stringValue ?? object["message"]?.stringValue
     }
 
-    static func body(_ request: ModelRequest, modelID: String) throws -> [UInt8] {
-        var messages: [[String: String]] = []
+    static func body(_ request: ModelRequest, modelID: String) -> [UInt8] {
+        var messages: [JSONValue] = []
         for exchange in request.history where !exchange.answer.isEmpty {
-            messages.append(["role": "user", "content": exchange.question])
-            messages.append(["role": "assistant", "content": exchange.answer])
+            messages.append(["role": "user", "content": .string(exchange.question)])
+            messages.append(["role": "assistant", "content": .string(exchange.answer)])
         }
-        messages.append(["role": "user", "content": request.prompt])
-        var body: [String: Any] = [
-            "model": modelID,
+        messages.append(["role": "user", "content": .string(request.prompt)])
+        var body: [String: JSONValue] = [
+            "model": .string(modelID),
             "stream": true,
             "stream_options": ["include_usage": true],
-            "messages": messages,
+            "messages": .array(messages),
         ]
-        if let maxTokens = request.maxTokens { body["max_tokens"] = maxTokens }
-        return Array(try JSONSerialization.data(withJSONObject: body, options: [.sortedKeys]))
+        if let maxTokens = request.maxTokens { body["max_tokens"] = .number(Double(maxTokens)) }
+        return JSONValue.object(body).serialized()
     }
 }
 

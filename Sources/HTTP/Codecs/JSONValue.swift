@@ -145,3 +145,14 @@ extension JSONValue: ExpressibleByStringLiteral, ExpressibleByDictionaryLiteral,
     public init(integerLiteral value: Int) { self = .number(Double(value)) }
     public init(booleanLiteral value: Bool) { self = .bool(value) }
 }
+
+extension JSONValue {
+    /// An integer as a JSON number (exact up to 2^53, as JSON readers hold numbers).
+    public init(_ value: Int) { self = .number(Double(value)) }
+
+    /// A string, or `null` when there is none.
+    public init(_ value: String?) { self = value.map(JSONValue.string) ?? .null }
+
+    /// A list of strings.
+    public init(_ values: [String]) { self = .array(values.map(JSONValue.string)) }
+}

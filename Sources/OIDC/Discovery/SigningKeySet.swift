@@ -72,20 +72,18 @@ public actor SigningKeySet {
         guard response.statusCode == 200 else {
             throw OIDCError.keySetUnavailable(url: jwksURI.absoluteString, reason: "HTTP \(response.statusCode)")
         }
-        guard let object = try? JSONSerialization.jsonObject(with: Data(response.body)) as? [String: Any],
-            let entries = object["keys"] as? [[String: Any]]
-        else {
+        guard let entries = JSONValue.parse(response.body)?["keys"]?.arrayValue else {
             throw OIDCError.keySetUnavailable(url: jwksURI.absoluteString, reason: "the response is not a JSON Web Key Set")
         }
         // Keys are read one by one: an IdP may publish key types qseek does not use (encryption
         // keys, OKP, symmetric), and one such entry must not hide the signing keys beside it.
         keys = entries.compactMap { entry in
-            if let use = entry["use"] as? String, use != "sig" { return nil }
-            guard let keyType = entry["kty"] as? String, keyType == "RSA" || keyType == "EC",
-                let data = try? JSONSerialization.data(withJSONObject: entry),
-                let jwk = try? JSONDecoder().decode(JWK.self, from: data)
+            if let use = entry["use"]?.stringValue, use != "sig" { return nil }
+            guard let keyType = entry["kty"]?.stringValue, keyType == "RSA" || keyType == "EC",
+                let jwk = try? JSONDecoder().decode(JWK.self, from: Data(entry.serialized()))
             else { return nil }
-            return Key(kid: entry["kid"] as? String, keyType: keyType, alg: entry["alg"] as? String, curve: entry["crv"] as? String, jwk: jwk)
+            return Key(kid: entry["kid"]?.stringValue, keyType: keyType, alg: entry["alg"]?.stringValue, curve: entry["crv"]?.stringValue,
+                       jwk: jwk)
         }
     }
 }

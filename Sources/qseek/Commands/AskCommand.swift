@@ -3,6 +3,7 @@ import ArgumentParser
 import Assistant
 import Foundation
 import History
+import HTTP
 import Terminal
 
 /// `qseek ask TEXT --tenant ID`: search, assemble, and the model's answer streamed to stdout,
@@ -49,8 +50,8 @@ struct Ask: AsyncParsableCommand {
 
         guard let model else {
             if json {
-                write(PassageOutput.encode(["question": text, "prompt": prompt.text, "model": NSNull(),
-                                            "sources": citations.map(Self.object)]) + "\n")
+                write(PassageOutput.encode(["question": .string(text), "prompt": .string(prompt.text), "model": .null,
+                                            "sources": .array(citations.map(Self.object))]) + "\n")
             } else {
                 // The prompt is company text: a title holding `ESC [2J` must not clear the screen.
                 write(TextSanitizer(keepsNewlines: true).sanitize(prompt.text) + "\n")
@@ -85,13 +86,13 @@ struct Ask: AsyncParsableCommand {
                          passages: passages, environment: environment, tenant: target.id)
         let sources = ConversationMarkdown.Turn(question: text, answer: answer.text, citations: citations).sources
         if json {
-            var document: [String: Any] = [
-                "question": text, "answer": answer.text, "model": model.modelName,
-                "citations": Self.citedNumbers(in: answer.text, of: citations),
-                "stopReason": stopReason ?? NSNull(), "sources": sources.map(Self.object),
+            var document: [String: JSONValue] = [
+                "question": .string(text), "answer": .string(answer.text), "model": .string(model.modelName),
+                "citations": .array(Self.citedNumbers(in: answer.text, of: citations).map { JSONValue($0) }),
+                "stopReason": JSONValue(stopReason), "sources": .array(sources.map(Self.object)),
             ]
-            if let usage { document["usage"] = ["inputTokens": usage.inputTokens, "outputTokens": usage.outputTokens] }
-            write(PassageOutput.encode(document) + "\n")
+            if let usage { document["usage"] = ["inputTokens": JSONValue(usage.inputTokens), "outputTokens": JSONValue(usage.outputTokens)] }
+            write(PassageOutput.encode(.object(document)) + "\n")
             return
         }
         var tail = answer.text.hasSuffix("\n") ? "\nSources:\n" : "\n\nSources:\n"
@@ -149,8 +150,9 @@ struct Ask: AsyncParsableCommand {
         }
     }
 
-    static func object(_ citation: Citation) -> [String: Any] {
-        ["number": citation.number, "documentId": citation.documentID, "title": citation.title, "uri": citation.uri ?? NSNull()]
+    static func object(_ citation: Citation) -> JSONValue {
+        ["number": JSONValue(citation.number), "documentId": .string(citation.documentID), "title": .string(citation.title),
+         "uri": JSONValue(citation.uri)]
     }
 
     private func write(_ text: String) {

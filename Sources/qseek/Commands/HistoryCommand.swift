@@ -1,6 +1,7 @@
 import ArgumentParser
 import Assistant
 import Foundation
+import HTTP
 import History
 import OIDC
 import Terminal
@@ -56,26 +57,26 @@ struct HistoryCommand: AsyncParsableCommand {
         FileHandle.standardOutput.write(Data(text.utf8))
     }
 
-    static func json(_ conversation: StoredConversation) -> [String: Any] {
+    static func json(_ conversation: StoredConversation) -> JSONValue {
         let dates = ISO8601DateFormatter()
         return [
-            "id": conversation.summary.id,
-            "title": conversation.summary.title,
-            "createdAt": dates.string(from: conversation.summary.createdAt),
-            "updatedAt": dates.string(from: conversation.summary.updatedAt),
-            "turns": conversation.turns.map { turn -> [String: Any] in
+            "id": .string(conversation.summary.id),
+            "title": .string(conversation.summary.title),
+            "createdAt": .string(dates.string(from: conversation.summary.createdAt)),
+            "updatedAt": .string(dates.string(from: conversation.summary.updatedAt)),
+            "turns": .array(conversation.turns.map { turn -> JSONValue in
                 [
-                    "question": turn.question, "answer": turn.answer, "model": turn.model ?? NSNull(),
-                    "askedAt": dates.string(from: turn.askedAt), "answeredAt": dates.string(from: turn.answeredAt),
-                    "stopped": turn.wasStopped,
-                    "citations": turn.citations.map { citation -> [String: Any] in
-                        var object: [String: Any] = ["number": citation.number, "documentId": citation.documentID,
-                                                     "title": citation.title, "uri": citation.uri ?? NSNull()]
-                        if let text = citation.text { object["text"] = text }
-                        return object
-                    },
+                    "question": .string(turn.question), "answer": .string(turn.answer), "model": JSONValue(turn.model),
+                    "askedAt": .string(dates.string(from: turn.askedAt)), "answeredAt": .string(dates.string(from: turn.answeredAt)),
+                    "stopped": .bool(turn.wasStopped),
+                    "citations": .array(turn.citations.map { citation -> JSONValue in
+                        var object: [String: JSONValue] = ["number": JSONValue(citation.number), "documentId": .string(citation.documentID),
+                                                           "title": .string(citation.title), "uri": JSONValue(citation.uri)]
+                        if let text = citation.text { object["text"] = .string(text) }
+                        return .object(object)
+                    }),
                 ]
-            },
+            }),
         ]
     }
 
@@ -89,10 +90,10 @@ struct HistoryCommand: AsyncParsableCommand {
                 let items = try store.list(owner: owner)
                 let dates = ISO8601DateFormatter()
                 if json {
-                    HistoryCommand.write(PassageOutput.encode(items.map { item -> [String: Any] in
-                        ["id": item.id, "title": item.title, "turns": item.turnCount,
-                         "createdAt": dates.string(from: item.createdAt), "updatedAt": dates.string(from: item.updatedAt)]
-                    }) + "\n")
+                    HistoryCommand.write(PassageOutput.encode(.array(items.map { item -> JSONValue in
+                        ["id": .string(item.id), "title": .string(item.title), "turns": JSONValue(item.turnCount),
+                         "createdAt": .string(dates.string(from: item.createdAt)), "updatedAt": .string(dates.string(from: item.updatedAt))]
+                    })) + "\n")
                     return
                 }
                 if items.isEmpty { FileHandle.standardError.write(Data("no conversations yet\n".utf8)) }

@@ -24,10 +24,10 @@ struct PassageOutput {
 
     func finish(_ passages: [Passage], query: PassageQuery) {
         guard format == .json else { return }
-        let document: [String: Any] = [
-            "tenant": query.tenant.id,
-            "query": query.text,
-            "passages": passages.map(Self.object(for:)),
+        let document: JSONValue = [
+            "tenant": .string(query.tenant.id),
+            "query": .string(query.text),
+            "passages": .array(passages.map(Self.object(for:))),
         ]
         write(Self.encode(document) + "\n")
     }
@@ -41,32 +41,31 @@ struct PassageOutput {
         return lines.joined(separator: "\n") + "\n\n"
     }
 
-    static func object(for passage: Passage) -> [String: Any] {
-        var attributes: [String: Any] = [:]
+    static func object(for passage: Passage) -> JSONValue {
+        var attributes: [String: JSONValue] = [:]
         for attribute in passage.attributes {
             switch attribute.value {
-            case .string(let text): attributes[attribute.name] = text
-            case .stringList(let list): attributes[attribute.name] = list
-            case .long(let number): attributes[attribute.name] = number
-            case .date(let date): attributes[attribute.name] = ISO8601DateFormatter().string(from: date)
+            case .string(let text): attributes[attribute.name] = .string(text)
+            case .stringList(let list): attributes[attribute.name] = JSONValue(list)
+            case .long(let number): attributes[attribute.name] = .number(Double(number))
+            case .date(let date): attributes[attribute.name] = .string(ISO8601DateFormatter().string(from: date))
             }
         }
         return [
-            "rank": passage.rank,
-            "documentId": passage.documentID,
-            "title": passage.title,
-            "uri": passage.uri ?? NSNull(),
-            "confidence": passage.confidence.rawValue,
-            "content": passage.content,
-            "attributes": attributes,
+            "rank": JSONValue(passage.rank),
+            "documentId": .string(passage.documentID),
+            "title": .string(passage.title),
+            "uri": JSONValue(passage.uri),
+            "confidence": .string(passage.confidence.rawValue),
+            "content": .string(passage.content),
+            "attributes": .object(attributes),
         ]
     }
 
-    /// The JSON every command writes: C1 controls, bidi and other format characters and
-    /// U+2028/2029 as `\u` escapes (``TextSanitizer/escapingInvisibleCharacters(inJSON:)``).
-    static func encode(_ object: Any) -> String {
-        guard let data = try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys, .withoutEscapingSlashes]) else { return "{}" }
-        return TextSanitizer.escapingInvisibleCharacters(inJSON: String(decoding: data, as: UTF8.self))
+    /// The JSON every command writes: sorted keys, and C1 controls, bidi and other format
+    /// characters and U+2028/2029 as `\u` escapes (``TextSanitizer/escapingInvisibleCharacters(inJSON:)``).
+    static func encode(_ value: JSONValue) -> String {
+        TextSanitizer.escapingInvisibleCharacters(inJSON: String(decoding: value.serialized(), as: UTF8.self))
     }
 
     /// An `Encodable` value as that same terminal-safe JSON.

@@ -1,6 +1,7 @@
 import Accessor
 import ArgumentParser
 import Foundation
+import HTTP
 import Terminal
 
 /// `qseek tenants`: the tenants the signed-in user may use.
@@ -28,11 +29,12 @@ struct Tenants: AsyncParsableCommand {
         }
         await environment.shutdown()
         if json {
-            let list = tenants.map { tenant -> [String: Any] in
-                ["id": tenant.id, "name": tenant.name, "applicationId": tenant.applicationID, "retrieverId": tenant.retrieverID,
-                 "region": tenant.region, "idcRegion": tenant.idcRegion, "idcApplicationArn": tenant.idcApplicationARN]
+            let list = tenants.map { tenant -> JSONValue in
+                ["id": .string(tenant.id), "name": .string(tenant.name), "applicationId": .string(tenant.applicationID),
+                 "retrieverId": .string(tenant.retrieverID), "region": .string(tenant.region), "idcRegion": .string(tenant.idcRegion),
+                 "idcApplicationArn": .string(tenant.idcApplicationARN)]
             }
-            print(PassageOutput.encode(list))
+            print(PassageOutput.encode(.array(list)))
         } else {
             for tenant in tenants {
                 print("\(tenant.id.sanitizedForTerminal)\t\(tenant.name.sanitizedForTerminal)\t\(tenant.region.sanitizedForTerminal)")

@@ -164,11 +164,10 @@ struct SetupCheckup {
             guard response.statusCode == 200 else {
                 return .failed("jwks", title, Diagnosis(cause: "\(url.absoluteString) answered HTTP \(response.statusCode)", fix: fix, CommandFailure.network))
             }
-            let object = try? JSONSerialization.jsonObject(with: Data(response.body)) as? [String: Any]
-            guard let keys = object?["keys"] as? [[String: Any]], !keys.isEmpty else {
+            guard let keys = JSONValue.parse(response.body)?["keys"]?.arrayValue, !keys.isEmpty else {
                 return .failed("jwks", title, Diagnosis(cause: "\(url.absoluteString) holds no keys", fix: fix, CommandFailure.network))
             }
-            let kids = keys.compactMap { $0["kid"] as? String }
+            let kids = keys.compactMap { $0["kid"]?.stringValue }
             return .ok("jwks", title, "\(keys.count) key\(keys.count == 1 ? "" : "s")" + (kids.isEmpty ? "" : " (\(kids.joined(separator: ", ")))"))
         } catch {
             return .failed("jwks", title, DoctorAdvice(config: QseekConfig()).diagnose(error, step: "jwks"))
@@ -306,8 +305,7 @@ struct SetupCheckup {
                     : "Check [model].base_url (it usually ends in /v1)."
                 return .failed("model", title, Diagnosis(cause: "GET \(url) answered HTTP \(response.statusCode)", fix: fix, CommandFailure.network))
             }
-            let object = try? JSONSerialization.jsonObject(with: Data(response.body)) as? [String: Any]
-            let ids = (object?["data"] as? [[String: Any]])?.compactMap { $0["id"] as? String } ?? []
+            let ids = JSONValue.parse(response.body)?["data"]?.arrayValue?.compactMap { $0["id"]?.stringValue } ?? []
             if !model.modelID.isEmpty, !ids.isEmpty, !ids.contains(model.modelID) {
                 return .failed("model", title, Diagnosis(cause: "the server does not list model \(model.modelID) (it lists \(ids.prefix(5).joined(separator: ", ")))",
                                                          fix: "Set [model].model_id to one of the listed models.", CommandFailure.usage))

@@ -134,24 +134,21 @@ struct AppEnvironment: Sendable {
 /// Reads one claim from an ID token that `SignInSession` already verified (custom claims,
 /// such as the tenant list, are not part of `IDTokenClaims`).
 struct IDTokenPayload {
-    private let object: [String: Any]
+    private let claims: JSONValue
 
     init?(_ token: String) {
         let parts = token.split(separator: ".")
-        guard parts.count == 3 else { return nil }
-        var base64 = parts[1].replacingOccurrences(of: "-", with: "+").replacingOccurrences(of: "_", with: "/")
-        base64 += String(repeating: "=", count: (4 - base64.count % 4) % 4)
-        guard let data = Data(base64Encoded: base64),
-              let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any] else { return nil }
-        self.object = object
+        guard parts.count == 3, let bytes = Base64URL.decode(String(parts[1])),
+              let claims = JSONValue.parse(bytes), claims.objectValue != nil else { return nil }
+        self.claims = claims
     }
 
-    func string(_ claim: String) -> String? { object[claim] as? String }
+    func string(_ claim: String) -> String? { claims[claim]?.stringValue }
 
     /// A claim that is a list of strings, or one string (space-separated, as scopes are).
     func strings(_ claim: String) -> [String] {
-        if let list = object[claim] as? [String] { return list }
-        if let text = object[claim] as? String { return text.split(separator: " ").map(String.init) }
+        if let list = claims[claim]?.arrayValue { return list.compactMap(\.stringValue) }
+        if let text = claims[claim]?.stringValue { return text.split(separator: " ").map(String.init) }
         return []
     }
 }
