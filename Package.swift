@@ -197,9 +197,7 @@ let package = Package(
             name: "AWSTests",
             dependencies: [
                 "AWS", "TestSupport",
-                .product(name: "NIOCore", package: "swift-nio"),
-                .product(name: "NIOPosix", package: "swift-nio"),
-                .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
             ]
         ),
         .testTarget(
@@ -209,9 +207,6 @@ let package = Package(
                 .product(name: "JWTKit", package: "jwt-kit"),
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "CryptoExtras", package: "swift-crypto"),
-                .product(name: "NIOCore", package: "swift-nio"),
-                .product(name: "NIOPosix", package: "swift-nio"),
-                .product(name: "NIOHTTP1", package: "swift-nio"),
                 .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
             ]
         ),
@@ -224,13 +219,7 @@ let package = Package(
         ),
         .testTarget(
             name: "AssistantTests",
-            dependencies: [
-                "Assistant", "Accessor", "AWS", "TestSupport",
-                .product(name: "NIOCore", package: "swift-nio"),
-                .product(name: "NIOPosix", package: "swift-nio"),
-                .product(name: "NIOHTTP1", package: "swift-nio"),
-                .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
-            ],
+            dependencies: ["Assistant", "Accessor", "AWS", "TestSupport"],
             // Recorded event streams and the openai SDK's reading of them, read via #filePath.
             exclude: ["Fixtures"]
         ),
@@ -243,9 +232,8 @@ let package = Package(
         .testTarget(
             name: "qseekTests",
             dependencies: [
-                "qseek", "Sandbox", "QseekConfiguration", "OIDC", "AWS", "Accessor",
+                "qseek", "Sandbox", "QseekConfiguration", "OIDC", "AWS",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
-                .product(name: "Logging", package: "swift-log"),
             ]
         ),
         .testTarget(
