@@ -10,7 +10,7 @@ here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 repo="$(cd "$here/../.." && pwd)"
 QSEEK="$(cd "${1:?usage: load.sh BIN_DIR [USERS] [CALLS]}" && pwd)/qseek"
 users=${2:-50} calls=${3:-20}
-version="${MCP_SDK_VERSION:-1.23.1}"
+version="${MCP_SDK_VERSION:-1.30.0}"
 export PYTHONDONTWRITEBYTECODE=1 LANG=C.UTF-8 LC_ALL=C.UTF-8
 work="$(mktemp -d "${TMPDIR:-/tmp}/qseek-mcp-load.XXXXXX")"
 export XDG_CACHE_HOME=$work/cache XDG_CONFIG_HOME=$work/config XDG_STATE_HOME=$work/state

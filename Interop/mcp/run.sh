@@ -13,7 +13,7 @@ repo="$(cd "$here/../.." && pwd)"
 bin="${1:?usage: run.sh BIN_DIR}"
 QSEEK="$(cd "$bin" && pwd)/qseek"
 [ -x "$QSEEK" ] || { echo "no qseek in $bin" >&2; exit 2; }
-version="${MCP_SDK_VERSION:-1.23.1}"
+version="${MCP_SDK_VERSION:-1.30.0}"
 export PYTHONDONTWRITEBYTECODE=1 LANG=C.UTF-8 LC_ALL=C.UTF-8
 work="$(mktemp -d "${TMPDIR:-/tmp}/qseek-mcp-interop.XXXXXX")"
 export XDG_CACHE_HOME=$work/cache XDG_CONFIG_HOME=$work/config XDG_STATE_HOME=$work/state

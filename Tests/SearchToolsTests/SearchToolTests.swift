@@ -23,7 +23,7 @@ struct SearchToolTests {
                 let result = try await calls.call(.init(name: "search", arguments: ["query": "runbook failover on call"])) { _ in }
                 #expect(result.isError != true, "\(result.text)")
                 let passages = result.passages
-                #expect(!passages.isEmpty)
+                try #require(!passages.isEmpty)
                 #expect(passages.map { $0["number"]?.intValue } == Array(1...passages.count).map { Optional($0) })
                 let ids = Set(passages.compactMap { $0["documentId"]?.stringValue })
                 #expect(ids.isSubset(of: readable(by: email, in: "T0100ACME", of: setup.sandbox)), "\(email) got \(ids)")
@@ -113,15 +113,16 @@ struct SearchToolTests {
     @Test func cancellationStopsTheSearchWithoutAResult() async throws {
         try await ToolsSetup.run { setup in
             let calls = try await setup.calls(for: "alice@acme.example")
-            let meta = Metadata(progressToken: .int(7))
+            let meta = Metadata(progressToken: .integer(7))
             let pagesSeen = Progress()
-            await #expect(throws: CancellationError.self) {
-                _ = try await calls.call(.init(name: "search", arguments: ["query": "the", "max_results": 2, "pages": 5], meta: meta)) {
+            let call = Task {
+                try await calls.call(.init(name: "search", arguments: ["query": "the", "max_results": 2, "pages": 5], meta: meta)) {
                     await pagesSeen.add($0.params)
                     // The client cancels as soon as the first page is reported.
                     withUnsafeCurrentTask { $0?.cancel() }
                 }
             }
+            await #expect(throws: CancellationError.self) { _ = try await call.value }
             #expect(await pagesSeen.reports.count == 1)
         }
     }

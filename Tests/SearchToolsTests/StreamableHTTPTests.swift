@@ -24,8 +24,9 @@ struct StreamableHTTPTests {
         }
     }
 
-    func withServer(audience: String? = nil, _ body: (ToolsSetup, RunningMCPServer) async throws -> Void) async throws {
-        try await ToolsSetup.run(audience: audience) { setup in
+    func withServer(_ options: SandboxOptions = SandboxOptions(), audience: String? = nil,
+                    _ body: (ToolsSetup, RunningMCPServer) async throws -> Void) async throws {
+        try await ToolsSetup.run(options, audience: audience) { setup in
             let server = try await StreamableHTTPServer.start(.init(), tools: setup.tools, verifier: setup.verifier,
                                                               directory: setup.directory)
             do {
@@ -145,16 +146,39 @@ struct StreamableHTTPTests {
     }
 
     @Test func cancellationEndsOnlyThatUsersRequest() async throws {
-        try await withServer { setup, server in
+        // Every AWS call takes 200 ms, so each search is in flight for a second or more.
+        var faults = FaultPlan()
+        faults.latency = 200...200
+        try await withServer(SandboxOptions(faults: faults)) { setup, server in
             let alice = try await setup.idToken("alice@acme.example")
             let bob = try await setup.idToken("bob@acme.example")
-            // Bob cancelling id 1 does not touch Alice's id 1.
-            async let answer = post(server, token: alice, Self.search("the", id: 1), accept: "application/json")
-            let cancel = try await post(server, token: bob, #"{"jsonrpc": "2.0", "method": "notifications/cancelled", "params": {"requestId": 1}}"#)
-            #expect(cancel.status == 202)
-            let result = try await answer
-            #expect(result.status == 200)
-            #expect(!result.passages.isEmpty)
+            // Both use request id 1; Bob cancels his until it ends. Alice's must not notice.
+            async let aliceAnswer = post(server, token: alice, Self.search("the", id: 1), accept: "application/json")
+            let bobDone = Flag()
+            let bobCall = Task {
+                let answer = try await post(server, token: bob, Self.search("the", id: 1), accept: "application/json")
+                await bobDone.set()
+                return answer
+            }
+            let cancel = #"{"jsonrpc": "2.0", "method": "notifications/cancelled", "params": {"requestId": 1, "reason": "test"}}"#
+            var cancels = 0
+            while cancels < 200 {
+                #expect(try await post(server, token: bob, cancel).status == 202)
+                cancels += 1
+                try await Task.sleep(for: .milliseconds(50))
+                if await bobDone.isSet { break }
+            }
+            let bobAnswer = try await bobCall.value
+            #expect(bobAnswer.status == 202, "Bob's cancelled search answered \(bobAnswer.status)")
+            #expect(bobAnswer.passages.isEmpty)
+            let aliceResult = try await aliceAnswer
+            #expect(aliceResult.status == 200)
+            #expect(!aliceResult.passages.isEmpty)
         }
+    }
+
+    actor Flag {
+        private(set) var isSet = false
+        func set() { isSet = true }
     }
 }

@@ -34,13 +34,11 @@ final class MCPEndpoint: Sendable {
         }
         // The bearer token first: an unauthenticated caller learns nothing else.
         let bearer: VerifiedBearer
-        do {
-            guard let token = Self.bearerToken(request.headers[.authorization]) else { throw BearerRefusal.missing }
+        do throws(BearerRefusal) {
+            guard let token = Self.bearerToken(request.headers[.authorization]) else { throw .missing }
             bearer = try await verifier.verify(token)
-        } catch let refusal as BearerRefusal {
-            return unauthorized(refusal, resource: resource)
         } catch {
-            return unauthorized(.invalidToken("the token could not be verified"), resource: resource)
+            return unauthorized(error, resource: resource)
         }
         var request = request
         let body: ByteBuffer
@@ -59,7 +57,7 @@ final class MCPEndpoint: Sendable {
         }
         guard let id = message["id"], id != .null else {
             if method == CancelledNotification.name, let key = Self.idKey(message["params"]?.objectValue?["requestId"]) {
-                await inFlight.cancel(subject: subjectKey, id: key, notification: data)
+                await inFlight.cancel(subject: subjectKey, id: key)
             }
             return Response(status: .accepted)
         }
@@ -67,18 +65,21 @@ final class MCPEndpoint: Sendable {
             return Self.rpcError(.badRequest, code: -32600, "The request id must be a string or an integer.")
         }
         let user = await directory.user(for: bearer)
-        let server = await tools.makeServer(user: { user })
         let transport = RequestTransport(logger: logger)
+        let scope = CallScope()
+        let server = await tools.makeServer(user: { user }, scope: scope, whenCancelled: { transport.endWithoutResponse() })
         do {
             try await server.start(transport: transport)
         } catch {
             await server.stop()
             return Self.rpcError(.internalServerError, code: -32603, "The server could not start the request.")
         }
-        await inFlight.add(subject: subjectKey, id: idKey, transport: transport)
+        await inFlight.add(subject: subjectKey, id: idKey, scope: scope)
         transport.deliver(data)
+        // Also when the client went away: its call stops, and the server with it.
         let finish: @Sendable () async -> Void = { [inFlight] in
             await inFlight.remove(subject: subjectKey, id: idKey)
+            await scope.cancelAll()
             await server.stop()
         }
         let accept = request.headers[.accept] ?? ""
@@ -185,12 +186,12 @@ final class MCPEndpoint: Sendable {
         Array("event: message\ndata: ".utf8) + Array(message) + Array("\n\n".utf8)
     }
 
-    static func plain(_ status: HTTPResponse.Status, _ text: String) -> Response {
+    static func plain(_ status: HTTPTypes.HTTPResponse.Status, _ text: String) -> Response {
         Response(status: status, headers: [.contentType: "text/plain; charset=utf-8"],
                  body: .init(byteBuffer: ByteBuffer(string: text + "\n")))
     }
 
-    static func rpcError(_ status: HTTPResponse.Status, code: Int, _ message: String) -> Response {
+    static func rpcError(_ status: HTTPTypes.HTTPResponse.Status, code: Int, _ message: String) -> Response {
         let body: [String: Any] = ["jsonrpc": "2.0", "id": NSNull(), "error": ["code": code, "message": message]]
         let data = (try? JSONSerialization.data(withJSONObject: body)) ?? Data()
         return Response(status: status, headers: [.contentType: "application/json"], body: .init(byteBuffer: ByteBuffer(bytes: data)))
@@ -206,17 +207,17 @@ actor ResourceName {
 /// Requests being answered, by (user, JSON-RPC id): a user's cancellation reaches only that
 /// user's own request.
 actor InFlightRequests {
-    private var transports: [String: RequestTransport] = [:]
+    private var scopes: [String: CallScope] = [:]
 
-    func add(subject: String, id: String, transport: RequestTransport) {
-        transports[subject + "\u{0}" + id] = transport
+    func add(subject: String, id: String, scope: CallScope) {
+        scopes[subject + "\u{0}" + id] = scope
     }
 
     func remove(subject: String, id: String) {
-        transports.removeValue(forKey: subject + "\u{0}" + id)
+        scopes.removeValue(forKey: subject + "\u{0}" + id)
     }
 
-    func cancel(subject: String, id: String, notification: Data) {
-        transports[subject + "\u{0}" + id]?.deliverCancellation(notification)
+    func cancel(subject: String, id: String) async {
+        await scopes[subject + "\u{0}" + id]?.cancelAll()
     }
 }

@@ -5,8 +5,7 @@ import MCP
 
 /// The MCP transport of one HTTP POST: the request's one JSON-RPC message goes in, and what
 /// the server sends back (progress notifications, then the response) comes out, to be
-/// written as JSON or as a server-sent event stream. A `notifications/cancelled` for the
-/// request, arriving in another POST, is delivered here too.
+/// written as JSON or as a server-sent event stream.
 actor RequestTransport: Transport {
     nonisolated let logger: Logger
     private let incoming: AsyncThrowingStream<Data, any Error>
@@ -17,8 +16,12 @@ actor RequestTransport: Transport {
 
     init(logger: Logger) {
         self.logger = logger
-        (incoming, incomingContinuation) = AsyncThrowingStream.makeStream(of: Data.self)
-        (outgoing, outgoingContinuation) = AsyncStream.makeStream(of: Data.self)
+        let (incoming, incomingContinuation) = AsyncThrowingStream.makeStream(of: Data.self)
+        self.incoming = incoming
+        self.incomingContinuation = incomingContinuation
+        let (outgoing, outgoingContinuation) = AsyncStream.makeStream(of: Data.self)
+        self.outgoing = outgoing
+        self.outgoingContinuation = outgoingContinuation
     }
 
     func connect() async throws {}
@@ -40,10 +43,8 @@ actor RequestTransport: Transport {
         incomingContinuation.yield(data)
     }
 
-    /// The client cancelled the request: the server answers nothing (MCP cancellation), so
-    /// the HTTP exchange ends here.
-    nonisolated func deliverCancellation(_ data: Data) {
-        incomingContinuation.yield(data)
+    /// The call ended by cancellation: MCP sends no response, so the HTTP exchange ends here.
+    nonisolated func endWithoutResponse() {
         outgoingContinuation.finish()
     }
 

@@ -29,17 +29,28 @@ public struct SearchToolsServer: Sendable {
     }
 
     /// A server whose every call acts for `user`, not yet started.
-    public func makeServer(user: @escaping SearchUserSource) async -> Server {
+    ///
+    /// `scope` lets its owner cancel the calls in flight (the HTTP transport does, for a
+    /// client's `notifications/cancelled` or a dropped connection); `whenCancelled` hears that a
+    /// call ended by cancellation, which MCP answers with no response at all.
+    public func makeServer(user: @escaping SearchUserSource, scope: CallScope = CallScope(),
+                           whenCancelled: @escaping @Sendable () -> Void = {}) async -> Server {
         let server = Server(name: Self.name, version: version, title: "qseek: your company's knowledge, with your permissions",
                             instructions: Self.instructions,
                             capabilities: .init(prompts: .init(listChanged: false), tools: .init(listChanged: false)))
         let calls = ToolCalls(settings: settings, user: user, logger: logger)
+        // The handlers hold the server weakly: a server made per HTTP request must not outlive it.
+        let reference = ServerReference(server: server)
         await server.withMethodHandler(ListTools.self) { _ in ListTools.Result(tools: ToolCatalog.tools) }
-        await server.withMethodHandler(CallTool.self) { [weak server] parameters in
-            try await calls.call(parameters) { notification in try? await server?.notify(notification) }
+        await server.withMethodHandler(CallTool.self) { parameters in
+            try await scope.run(whenCancelled: whenCancelled) {
+                try await calls.call(parameters) { notification in try? await reference.server?.notify(notification) }
+            }
         }
         await server.withMethodHandler(ListPrompts.self) { _ in ListPrompts.Result(prompts: [ToolCatalog.answerPrompt]) }
-        await server.withMethodHandler(GetPrompt.self) { parameters in try await calls.prompt(parameters) }
+        await server.withMethodHandler(GetPrompt.self) { parameters in
+            try await scope.run(whenCancelled: whenCancelled) { try await calls.prompt(parameters) }
+        }
         return server
     }
 
@@ -94,15 +105,13 @@ struct ToolCalls: Sendable {
         }
         do {
             let arguments = parameters.arguments ?? [:]
-            var values: [String: Value] = ["query": .string(arguments["question"] ?? "")]
-            if let tenant = arguments["tenant"] { values["tenant"] = .string(tenant) }
-            if let filters = arguments["filters"] { values["filters"] = .string(filters) }
-            let request: SearchRequest
-            do {
-                request = try SearchRequest(arguments: values, defaults: settings)
-            } catch .invalidArgument {
+            guard let question = arguments["question"], !question.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
                 throw SearchToolsError.invalidArgument("`question` is required: the question to answer.")
             }
+            var values: [String: Value] = ["query": .string(question)]
+            if let tenant = arguments["tenant"] { values["tenant"] = .string(tenant) }
+            if let filters = arguments["filters"] { values["filters"] = .string(filters) }
+            let request = try SearchRequest(arguments: values, defaults: settings)
             let outcome = try await SearchRun(user: try await currentUser(), logger: logger).run(request)
             var assembler = PromptAssembler(template: settings.template, budgetTokens: settings.budgetTokens)
             let assembled = assembler.assemble(question: outcome.query.text, passages: outcome.passages, excluded: [])
@@ -128,5 +137,48 @@ struct ToolCalls: Sendable {
         } catch {
             throw SearchToolsError.signInRequired("the sign-in could not be read (\(type(of: error))).")
         }
+    }
+}
+
+/// A weak reference to a server, for its own handlers.
+struct ServerReference: Sendable {
+    weak var server: Server?
+}
+
+/// The calls one server is running, so that whoever owns the server can cancel them: the SDK
+/// cancels a call on `notifications/cancelled` only while its own message loop runs, and a
+/// server made for one HTTP request is stopped as soon as that request ends.
+public actor CallScope {
+    private var cancels: [Int: @Sendable () -> Void] = [:]
+    private var next = 0
+    private var cancelled = false
+
+    public init() {}
+
+    /// Cancels every call in flight, and every call that starts later.
+    public func cancelAll() {
+        cancelled = true
+        for cancel in cancels.values { cancel() }
+        cancels.removeAll()
+    }
+
+    func run<T: Sendable>(whenCancelled: @escaping @Sendable () -> Void,
+                          _ body: @escaping @Sendable () async throws -> T) async throws -> T {
+        let task = Task { try await body() }
+        let id = register { task.cancel() }
+        defer { cancels.removeValue(forKey: id) }
+        do {
+            return try await withTaskCancellationHandler { try await task.value } onCancel: { task.cancel() }
+        } catch is CancellationError {
+            whenCancelled()
+            throw CancellationError()
+        }
+    }
+
+    private func register(_ cancel: @escaping @Sendable () -> Void) -> Int {
+        if cancelled { cancel() }
+        next += 1
+        cancels[next] = cancel
+        return next
     }
 }

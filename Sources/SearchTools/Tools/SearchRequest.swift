@@ -31,7 +31,7 @@ struct SearchRequest: Sendable, Equatable {
     /// The query for the search: the text with any `@key=value` terms of `query` and `filters`.
     func passageQuery(for tenant: Tenant) throws(SearchToolsError) -> PassageQuery {
         let parsed: FilteredQuery
-        do {
+        do throws(FilterSyntaxError) {
             parsed = try FilteredQuery.parse([query, filters ?? ""].joined(separator: " "))
         } catch {
             throw .invalidArgument("The filter \(error.userMessage). Write filters as @key=value terms, e.g. @category=security @after=2024-01-01.")

@@ -33,8 +33,7 @@ enum ToolCatalog {
             "required": .array(["query"]),
             "additionalProperties": false,
         ]),
-        annotations: .init(title: "Search company knowledge", destructiveHint: false, idempotentHint: true,
-                           openWorldHint: true, readOnlyHint: true),
+        annotations: .init(title: "Search company knowledge", readOnlyHint: true, destructiveHint: false, idempotentHint: true, openWorldHint: true),
         outputSchema: .object([
             "type": "object",
             "properties": .object([
@@ -66,7 +65,7 @@ enum ToolCatalog {
         title: "List tenants",
         description: "The tenants (companies' Amazon Q indexes) this user may search, with their ids for `search`.",
         inputSchema: .object(["type": "object", "properties": .object([:]), "additionalProperties": false]),
-        annotations: .init(title: "List tenants", destructiveHint: false, idempotentHint: true, openWorldHint: false, readOnlyHint: true),
+        annotations: .init(title: "List tenants", readOnlyHint: true, destructiveHint: false, idempotentHint: true, openWorldHint: false),
         outputSchema: .object([
             "type": "object",
             "properties": .object([
@@ -88,7 +87,7 @@ enum ToolCatalog {
         title: "Who am I",
         description: "Who the search runs as: subject, email, name, issuer and when the sign-in expires. Never a token.",
         inputSchema: .object(["type": "object", "properties": .object([:]), "additionalProperties": false]),
-        annotations: .init(title: "Who am I", destructiveHint: false, idempotentHint: true, openWorldHint: false, readOnlyHint: true),
+        annotations: .init(title: "Who am I", readOnlyHint: true, destructiveHint: false, idempotentHint: true, openWorldHint: false),
         outputSchema: .object([
             "type": "object",
             "properties": .object([

@@ -46,7 +46,7 @@ enum ToolResults {
         }
         let document = SearchDocument(tenant: .init(id: outcome.tenant.id, name: outcome.tenant.name), query: outcome.query.text,
                                       pages: outcome.pages, passages: passages)
-        return try CallTool.Result(content: [.text(searchText(outcome))], structuredContent: document)
+        return try CallTool.Result(content: [.text(text: searchText(outcome), annotations: nil, _meta: nil)], structuredContent: document)
     }
 
     static func searchText(_ outcome: SearchRun.Outcome) -> String {
@@ -81,7 +81,7 @@ enum ToolResults {
         let text = user.tenants.isEmpty
             ? SearchToolsError.noTenants.userMessage
             : user.tenants.map { "\($0.id)  \($0.name)  (\($0.region))" }.joined(separator: "\n")
-        return try CallTool.Result(content: [.text(text)], structuredContent: list)
+        return try CallTool.Result(content: [.text(text: text, annotations: nil, _meta: nil)], structuredContent: list)
     }
 
     struct Identity: Codable, Sendable, Equatable {
@@ -111,10 +111,10 @@ enum ToolResults {
         if let email = user.email { lines.append("email:   \(email)") }
         if let name = user.name { lines.append("name:    \(name)") }
         lines += ["issuer:  \(user.issuer)", "expires: \(expiry)"]
-        return try CallTool.Result(content: [.text(lines.joined(separator: "\n"))], structuredContent: identity)
+        return try CallTool.Result(content: [.text(text: lines.joined(separator: "\n"), annotations: nil, _meta: nil)], structuredContent: identity)
     }
 
     static func failure(_ error: SearchToolsError) -> CallTool.Result {
-        CallTool.Result(content: [.text(error.userMessage)], isError: true)
+        CallTool.Result(content: [.text(text: error.userMessage, annotations: nil, _meta: nil)], isError: true)
     }
 }

@@ -32,8 +32,8 @@ struct MCPServe: AsyncParsableCommand {
     func run() async throws {
         try await CommandContext.run(options: common) { environment in
             let tools = SearchToolsServer(settings: try settings(environment), version: QseekVersion.number, logger: environment.logger)
-            if let http, let (host, port) = Self.address(http) {
-                try await serveHTTP(environment, tools: tools, host: host, port: port)
+            if let http, let address = Self.address(http) {
+                try await serveHTTP(environment, tools: tools, host: address.0, port: address.1)
             } else {
                 try await tools.serveStdio(user: Self.signedInUser(environment))
             }
@@ -73,8 +73,7 @@ struct MCPServe: AsyncParsableCommand {
         } catch {
             throw CommandFailure.usage("cannot listen on \(host):\(port): \(error)")
         }
-        print("mcp: \(running.resource)")
-        fflush(stdout)
+        FileHandle.standardOutput.write(Data("mcp: \(running.resource)\n".utf8))
         if !Self.isLoopback(host) && !running.resource.hasPrefix("https://") {
             FileHandle.standardError.write(Data("""
                 warning: listening on \(host), not loopback, and [mcp].resource is not https: put TLS in front \
