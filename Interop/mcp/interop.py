@@ -60,13 +60,13 @@ async def stdio_checks():
         checks.check("tools are search, list_tenants, whoami", set(tools) == {"search", "list_tenants", "whoami"}, set(tools))
         checks.check("search declares an output schema", bool(tools["search"].outputSchema))
         # The SDK validates structuredContent against the output schema on every call.
-        result = await session.call_tool("search", {"query": "runbook failover on call", "max_results": 10, "pages": 1})
+        result = await session.call_tool("search", {"query": "runbook pricing", "max_results": 10, "pages": 1})
         save("stdio-alice-search", result)
         results["alice"] = result
         whoami = await session.call_tool("whoami", {})
         save("stdio-alice-whoami", whoami)
         checks.check("whoami is alice", (whoami.structuredContent or {}).get("email") == "alice@acme.example", whoami)
-        filtered = await session.call_tool("search", {"query": "process", "filters": "@category=runbook", "max_results": 10})
+        filtered = await session.call_tool("search", {"query": "failover", "filters": "@category=runbook", "max_results": 10})
         save("stdio-alice-filtered", filtered)
         ids = passage_ids(filtered)
         checks.check("a filter returns only runbooks", ids and all("-runbook-" in i for i in ids), ids)
@@ -77,7 +77,7 @@ async def stdio_checks():
         await cancellation(session)
 
     async def bob(session, _):
-        result = await session.call_tool("search", {"query": "runbook failover on call", "max_results": 10, "pages": 1})
+        result = await session.call_tool("search", {"query": "runbook pricing", "max_results": 10, "pages": 1})
         save("stdio-bob-search", result)
         results["bob"] = result
 
@@ -115,7 +115,7 @@ async def cancellation(session):
             await session.send_notification(types.ClientNotification(types.CancelledNotification(
                 method="notifications/cancelled", params=types.CancelledNotificationParams(requestId=request_id, reason="interop"))))
 
-    call = asyncio.create_task(session.call_tool("search", {"query": "the", "max_results": 2, "pages": 5},
+    call = asyncio.create_task(session.call_tool("search", {"query": "policy", "max_results": 2, "pages": 5},
                                                  progress_callback=progress))
     done, _ = await asyncio.wait([call], timeout=6)
     finished = call in done
@@ -142,7 +142,7 @@ async def http_checks():
             async with ClientSession(read, write) as session:
                 initialized = await session.initialize()
                 tools = [tool.name for tool in (await session.list_tools()).tools]
-                result = await session.call_tool("search", {"query": "runbook failover on call", "max_results": 10, "pages": 1},
+                result = await session.call_tool("search", {"query": "runbook pricing", "max_results": 10, "pages": 1},
                                                  progress_callback=progress)
                 save(f"http-{user}-search", result)
                 results[user] = result

@@ -20,7 +20,7 @@ struct SearchToolTests {
             var seen: [String: Set<String>] = [:]
             for email in ["alice@acme.example", "bob@acme.example"] {
                 let calls = try await setup.calls(for: email)
-                let result = try await calls.call(.init(name: "search", arguments: ["query": "runbook failover on call"])) { _ in }
+                let result = try await calls.call(.init(name: "search", arguments: ["query": "runbook pricing"])) { _ in }
                 #expect(result.isError != true, "\(result.text)")
                 let passages = result.passages
                 try #require(!passages.isEmpty)
@@ -44,7 +44,7 @@ struct SearchToolTests {
         try await ToolsSetup.run { setup in
             let calls = try await setup.calls(for: "alice@acme.example")
             let result = try await calls.call(.init(name: "search", arguments: [
-                "query": "process", "filters": "@category=runbook", "max_results": 10, "pages": 1,
+                "query": "failover", "filters": "@category=runbook", "max_results": 10, "pages": 1,
             ])) { _ in }
             #expect(result.isError != true, "\(result.text)")
             let ids = result.passages.compactMap { $0["documentId"]?.stringValue }
@@ -99,7 +99,7 @@ struct SearchToolTests {
             let calls = try await setup.calls(for: "alice@acme.example")
             let progress = Progress()
             let meta = Metadata(progressToken: .string("p1"))
-            let result = try await calls.call(.init(name: "search", arguments: ["query": "the", "max_results": 3, "pages": 3], meta: meta)) {
+            let result = try await calls.call(.init(name: "search", arguments: ["query": "policy", "max_results": 3, "pages": 3], meta: meta)) {
                 await progress.add($0.params)
             }
             #expect(result.isError != true)
@@ -116,7 +116,7 @@ struct SearchToolTests {
             let meta = Metadata(progressToken: .integer(7))
             let pagesSeen = Progress()
             let call = Task {
-                try await calls.call(.init(name: "search", arguments: ["query": "the", "max_results": 2, "pages": 5], meta: meta)) {
+                try await calls.call(.init(name: "search", arguments: ["query": "policy", "max_results": 2, "pages": 5], meta: meta)) {
                     await pagesSeen.add($0.params)
                     // The client cancels as soon as the first page is reported.
                     withUnsafeCurrentTask { $0?.cancel() }

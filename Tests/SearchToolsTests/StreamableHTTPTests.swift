@@ -55,8 +55,9 @@ struct StreamableHTTPTests {
     @Test func twoUsersGetOnlyTheirOwnPassages() async throws {
         try await withServer { setup, server in
             var seen: [String: Set<String>] = [:]
-            for email in ["alice@acme.example", "bob@acme.example", "erin@northwind.example"] {
-                let answer = try await post(server, token: try await setup.idToken(email), Self.search("runbook policy"), accept: "application/json")
+            for (email, query) in [("alice@acme.example", "runbook pricing"), ("bob@acme.example", "runbook pricing"),
+                                   ("erin@northwind.example", "policy")] {
+                let answer = try await post(server, token: try await setup.idToken(email), Self.search(query), accept: "application/json")
                 #expect(answer.status == 200)
                 #expect(answer.header("Content-Type") == "application/json")
                 let ids = Set(answer.passages.compactMap { $0["documentId"] as? String })
@@ -74,7 +75,7 @@ struct StreamableHTTPTests {
 
     @Test func sseCarriesProgressThenTheResult() async throws {
         try await withServer { setup, server in
-            let answer = try await post(server, token: try await setup.idToken("alice@acme.example"), Self.search("the", progress: true))
+            let answer = try await post(server, token: try await setup.idToken("alice@acme.example"), Self.search("policy", progress: true))
             #expect(answer.status == 200)
             #expect(answer.header("Content-Type") == "text/event-stream")
             let events = answer.body.split(separator: "\n").filter { $0.hasPrefix("data: ") }
@@ -153,10 +154,10 @@ struct StreamableHTTPTests {
             let alice = try await setup.idToken("alice@acme.example")
             let bob = try await setup.idToken("bob@acme.example")
             // Both use request id 1; Bob cancels his until it ends. Alice's must not notice.
-            async let aliceAnswer = post(server, token: alice, Self.search("the", id: 1), accept: "application/json")
+            async let aliceAnswer = post(server, token: alice, Self.search("policy", id: 1), accept: "application/json")
             let bobDone = Flag()
             let bobCall = Task {
-                let answer = try await post(server, token: bob, Self.search("the", id: 1), accept: "application/json")
+                let answer = try await post(server, token: bob, Self.search("policy", id: 1), accept: "application/json")
                 await bobDone.set()
                 return answer
             }
