@@ -30,6 +30,7 @@ let package = Package(
         .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.6.0"),
         .package(url: "https://github.com/apple/swift-http-types", from: "1.0.0"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.0.0"),
+        .package(url: "https://github.com/modelcontextprotocol/swift-sdk", exact: "0.12.1"),
     ],
     targets: [
         // MARK: TOML 1.0, read by the config, themes and the sandbox's corpus. Ours, in Swift:
@@ -124,6 +125,21 @@ let package = Package(
             plugins: ["EmbedCorpus"]
         ),
 
+        // MARK: Each user's permission-aware search as Model Context Protocol tools, over stdio
+        // or Streamable HTTP (`qseek mcp`). Named `SearchTools`: the SDK's module is `MCP`.
+        .target(
+            name: "SearchTools",
+            dependencies: [
+                "Accessor", "Assistant", "OIDC", "AWS", "HTTP",
+                .product(name: "MCP", package: "swift-sdk"),
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+
         // MARK: The executable and its configuration.
         // Named `QseekConfiguration`, not `Configuration`: async-http-client depends on
         // apple/swift-configuration, whose module is already called `Configuration`.
@@ -132,6 +148,7 @@ let package = Package(
             name: "qseek",
             dependencies: [
                 "Terminal", "HTTP", "AWS", "OIDC", "Accessor", "Assistant", "AppCore", "AppUI", "QseekConfiguration", "Sandbox", "History",
+                "SearchTools",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ],
@@ -228,11 +245,21 @@ let package = Package(
         .testTarget(name: "AppUITests", dependencies: ["AppUI", "AppCore", "Accessor", "Assistant", "AWS", "History", "OIDC", "Terminal"],
                     exclude: ["Snapshots"]),
         .testTarget(name: "QseekConfigurationTests", dependencies: ["QseekConfiguration"]),
+        // The MCP tools and the Streamable HTTP server, in process against the sandbox.
+        .testTarget(
+            name: "SearchToolsTests",
+            dependencies: [
+                "SearchTools", "Sandbox", "Accessor", "AWS", "HTTP",
+                .product(name: "MCP", package: "swift-sdk"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ]
+        ),
         // The executable's commands and diagnostics, run in process against the sandbox.
         .testTarget(
             name: "qseekTests",
             dependencies: [
-                "qseek", "Sandbox", "QseekConfiguration", "OIDC", "AWS",
+                "qseek", "Sandbox", "QseekConfiguration", "OIDC", "AWS", "SearchTools",
+                .product(name: "MCP", package: "swift-sdk"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

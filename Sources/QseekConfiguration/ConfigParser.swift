@@ -21,7 +21,7 @@ public struct ConfigParser {
         }
 
         var config = QseekConfig()
-        let known = ["identity", "aws", "endpoints", "tenants", "search", "prompt", "model", "ui", "history"]
+        let known = ["identity", "aws", "endpoints", "tenants", "search", "prompt", "model", "ui", "history", "mcp"]
         for key in root.keys where !known.contains(key) {
             throw error(in: root, table: key, key: nil, "unknown section or key `\(key)` (known: \(known.joined(separator: ", ")))")
         }
@@ -130,6 +130,17 @@ public struct ConfigParser {
         if case let (table, line)? = try section(root, "history") {
             var reader = TableReader(file: file, table: table, line: line, name: "history")
             try reader.choice("mode", QseekConfig.HistoryMode.self) { config.history.mode = $0 }
+            try reader.finish()
+        }
+
+        if case let (table, line)? = try section(root, "mcp") {
+            var reader = TableReader(file: file, table: table, line: line, name: "mcp")
+            try reader.string("audience") { config.mcp.audience = $0 }
+            try reader.string("resource", check: {
+                $0.isEmpty || $0.hasPrefix("https://") || $0.hasPrefix("http://") ? nil : "must be an http(s) URL, e.g. https://search.example.com/mcp"
+            }) { config.mcp.resource = $0 }
+            try reader.int("max_users", 1...1_000_000) { config.mcp.maxUsers = $0 }
+            try reader.int("clock_skew_seconds", 0...600) { config.mcp.clockSkewSeconds = $0 }
             try reader.finish()
         }
 

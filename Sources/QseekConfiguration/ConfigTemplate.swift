@@ -124,5 +124,16 @@ public enum ConfigTemplate {
         # off | metadata (questions, answers, citations) | full (also the passage text)
         mode = "metadata"
 
+        # ── `qseek mcp --http`: the MCP server for an ISV backend ────────────────────────────
+        [mcp]
+        # The accepted `aud` of bearer tokens; empty = identity.client_id. Your customers'
+        # trusted token issuers must accept it too: the same token is the TTI assertion.
+        audience = ""
+        # The endpoint's public URL (behind your TLS proxy); empty = http://HOST:PORT/mcp.
+        resource = ""
+        # Users whose identity-aware credentials one server keeps at once.
+        max_users = 1000
+        clock_skew_seconds = 60
+
         """
 }

@@ -92,6 +92,19 @@ public struct QseekConfig: Sendable, Equatable {
         public init() {}
     }
 
+    /// `[mcp]`: `qseek mcp --http`, the ISV backend mode.
+    public struct MCP: Sendable, Equatable {
+        /// The accepted `aud` of bearer tokens; empty = `[identity].client_id`.
+        public var audience = ""
+        /// The MCP endpoint's public URL (RFC 9728 `resource`); empty = `http://HOST:PORT/mcp` as bound.
+        public var resource = ""
+        /// Users whose credentials are kept at once (least recently used leave first).
+        public var maxUsers = 1000
+        /// Allowed clock difference when checking a bearer token's `exp`, `iat` and `nbf`.
+        public var clockSkewSeconds = 60
+        public init() {}
+    }
+
     public var identity = Identity()
     public var aws = AWS()
     public var endpoints = Endpoints()
@@ -101,6 +114,7 @@ public struct QseekConfig: Sendable, Equatable {
     public var model = Model()
     public var ui = UI()
     public var history = History()
+    public var mcp = MCP()
 
     public init() {}
 }

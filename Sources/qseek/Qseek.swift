@@ -8,7 +8,7 @@ struct Qseek: AsyncParsableCommand {
         discussion: "Without a subcommand, opens the TUI for the configured tenants (see docs/configuration.md); `qseek demo` runs it on the embedded sandbox.",
         version: QseekVersion.current,
         subcommands: [Demo.self, Login.self, Logout.self, Whoami.self, Tenants.self, Search.self, Ask.self, HistoryCommand.self,
-                      Sandbox.self, Themes.self, Config.self, Doctor.self]
+                      Sandbox.self, Themes.self, Config.self, Doctor.self, MCPServe.self]
     )
 
     @OptionGroup var common: SignInCommonOptions

@@ -1,0 +1,117 @@
+import Accessor
+import ArgumentParser
+import Assistant
+import Foundation
+import OIDC
+import SearchTools
+
+/// `qseek mcp [--http HOST:PORT]`: each user's permission-aware search as MCP tools.
+struct MCPServe: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "mcp",
+        abstract: "Serve search as Model Context Protocol tools: stdio for your AI apps, or Streamable HTTP for an ISV backend.",
+        discussion: """
+            Without --http, serves one MCP client over stdin/stdout as the signed-in user (run `qseek login` first). \
+            With --http HOST:PORT (or PORT, on 127.0.0.1), serves Streamable HTTP at /mcp: every request carries its \
+            user's ID token as `Authorization: Bearer …`, verified against [identity].issuer with audience \
+            [mcp].audience. The first stdout line is `mcp: URL`.
+            """
+    )
+
+    @OptionGroup var common: SignInCommonOptions
+
+    @Option(name: .long, help: "Serve Streamable HTTP on HOST:PORT (or PORT on 127.0.0.1) instead of stdio.")
+    var http: String?
+
+    func validate() throws {
+        if let http, Self.address(http) == nil {
+            throw ValidationError("--http takes HOST:PORT or PORT, e.g. 127.0.0.1:8080")
+        }
+    }
+
+    func run() async throws {
+        try await CommandContext.run(options: common) { environment in
+            let tools = SearchToolsServer(settings: try settings(environment), version: QseekVersion.number, logger: environment.logger)
+            if let http, let address = Self.address(http) {
+                try await serveHTTP(environment, tools: tools, host: address.0, port: address.1)
+            } else {
+                try await tools.serveStdio(user: Self.signedInUser(environment))
+            }
+        }
+    }
+
+    /// The cached sign-in's user; never opens a browser: when it is missing or cannot be
+    /// renewed, the tool result tells the person to run `qseek login`.
+    static func signedInUser(_ environment: AppEnvironment) -> SearchUserSource {
+        { [environment] in
+            let tokens: TokenSet
+            do {
+                tokens = try await environment.signIn.validTokens()
+            } catch let error as OIDCError {
+                throw SearchToolsError.signInRequired(error.userMessage.hasSuffix(".") ? error.userMessage : error.userMessage + ".")
+            }
+            let claims = tokens.claims
+            return SearchUser(subject: claims.subject, email: claims.email, name: claims.name, issuer: claims.issuer,
+                              expiresAt: claims.expiresAt, tenants: environment.tenants(for: tokens), search: environment.search)
+        }
+    }
+
+    private func serveHTTP(_ environment: AppEnvironment, tools: SearchToolsServer, host: String, port: Int) async throws {
+        let config = environment.config
+        let audience = config.mcp.audience.isEmpty ? config.identity.clientID : config.mcp.audience
+        let verifier = BearerVerifier(issuer: config.identity.issuer, audience: audience,
+                                      clockSkew: TimeInterval(config.mcp.clockSkewSeconds), transport: environment.identityTransport)
+        let backend = UserDirectory.Backend(account: environment.account, endpoints: environment.endpoints, transport: environment.transport,
+                                            tenants: environment.tenants, tenantClaim: config.identity.tenantClaim)
+        let directory = UserDirectory(backend: backend, maxUsers: config.mcp.maxUsers,
+                                      idleLimit: TimeInterval(config.aws.sessionDuration), logger: environment.logger)
+        let running: RunningMCPServer
+        do {
+            running = try await StreamableHTTPServer.start(.init(host: host, port: port, resource: config.mcp.resource), tools: tools,
+                                                           verifier: verifier, directory: directory, stopOnSignals: true,
+                                                           logger: environment.logger)
+        } catch {
+            throw CommandFailure.usage("cannot listen on \(host):\(port): \(error)")
+        }
+        FileHandle.standardOutput.write(Data("mcp: \(running.resource)\n".utf8))
+        if !Self.isLoopback(host) && !running.resource.hasPrefix("https://") {
+            FileHandle.standardError.write(Data("""
+                warning: listening on \(host), not loopback, and [mcp].resource is not https: put TLS in front \
+                (a load balancer or proxy) and set [mcp].resource to its https URL.\n
+                """.utf8))
+        }
+        try await running.waitUntilStopped()
+    }
+
+    private func settings(_ environment: AppEnvironment) throws -> SearchToolsSettings {
+        let config = environment.config
+        var template = PromptTemplate.standard
+        if !config.prompt.template.isEmpty {
+            guard let source = try? String(contentsOfFile: config.prompt.template, encoding: .utf8) else {
+                throw CommandFailure.usage("\(environment.configPath): [prompt].template \(config.prompt.template) cannot be read.")
+            }
+            do {
+                template = try PromptTemplate(mustache: source)
+            } catch {
+                throw CommandFailure.usage("\(config.prompt.template): \(error.userMessage)")
+            }
+        }
+        return SearchToolsSettings(maxResults: config.search.maxResults, maxPages: config.search.maxPages,
+                                   budgetTokens: config.prompt.budgetTokens, template: template)
+    }
+
+    /// `HOST:PORT`, `[IPv6]:PORT` or `PORT` (on 127.0.0.1).
+    static func address(_ text: String) -> (String, Int)? {
+        if let port = Int(text) { return (0...65535).contains(port) ? ("127.0.0.1", port) : nil }
+        guard let colon = text.lastIndex(of: ":"), let port = Int(text[text.index(after: colon)...]), (0...65535).contains(port) else {
+            return nil
+        }
+        var host = String(text[..<colon])
+        if host.hasPrefix("["), host.hasSuffix("]") { host = String(host.dropFirst().dropLast()) }
+        return host.isEmpty ? nil : (host, port)
+    }
+
+    static func isLoopback(_ host: String) -> Bool {
+        ["127.0.0.1", "localhost", "::1"].contains(host) || host.hasPrefix("127.")
+    }
+}
