@@ -117,6 +117,10 @@ public struct ConfigParser {
             try reader.string("region") { config.model.region = $0 }
             try reader.string("base_url") { config.model.baseURL = $0 }
             try reader.string("api_key_env") { config.model.apiKeyEnv = $0 }
+            try reader.choice("citations", QseekConfig.CitationMode.self) { config.model.citations = $0 }
+            try reader.string("guardrail_id") { config.model.guardrailID = $0 }
+            try reader.string("guardrail_version") { config.model.guardrailVersion = $0 }
+            try reader.choice("service_tier", QseekConfig.ServiceTier.self) { config.model.serviceTier = $0 }
             try reader.finish()
         }
 
