@@ -1,9 +1,16 @@
 """Every error the current botocore models define for the operations qseek calls, produced by
 the sandbox (`--faults`) and received by boto3 with the shape its model expects (issue #20)."""
 import contextlib
+import json
 
+import botocore.session
 import pytest
+import requests
+from botocore.auth import SigV4Auth
+from botocore.awsrequest import AWSRequest
+from botocore.eventstream import EventStreamBuffer
 from botocore.exceptions import ClientError, EventStreamError
+from botocore.parsers import EventStreamJSONParser
 
 import tti
 from conftest import start_sandbox, stop
@@ -40,6 +47,28 @@ def bedrock(sandbox):
 def passages_prompt():
     return ("[1] Failover runbook <https://wiki.example/failover>\nDatabase failover starts with promoting the replica. "
             "Then the writer endpoint moves.\n\nQuestion: how does database failover start?")
+
+
+def exception_members(sandbox, messages):
+    """The exception frame's members as botocore's parser reads them with the model's shape
+    (botocore's EventStreamError keeps only Code and Message): the raw stream, SigV4-signed."""
+    config = sandbox["config"]
+    url = f"{config['endpoints']['bedrock_runtime']}/model/{config['model']['model_id']}/converse-stream"
+    request = AWSRequest(method="POST", url=url, data=json.dumps({"messages": messages}),
+                         headers={"Content-Type": "application/json"})
+    credentials = tti.base_session(config).get_credentials()
+    SigV4Auth(credentials, "bedrock", "us-east-1").add_auth(request)
+    answer = requests.post(url, data=request.body, headers=dict(request.headers), timeout=30)
+    buffer = EventStreamBuffer()
+    buffer.add_data(answer.content)
+    model = botocore.session.get_session().get_service_model("bedrock-runtime")
+    stream_shape = model.operation_model("ConverseStream").output_shape.members["stream"]
+    for message in buffer:
+        headers = message.headers
+        if headers.get(":message-type") == "exception":
+            shape = stream_shape.members[headers[":exception-type"]]
+            return headers[":exception-type"], EventStreamJSONParser()._parse_shape(shape, json.loads(message.payload))
+    return None, {}
 
 
 def stream_events(sandbox, **extra):
@@ -136,8 +165,10 @@ def test_in_stream_exceptions_reach_botocore_after_part_of_the_answer(tmp_path_f
         assert text, "the stream broke off before any of the answer"
         assert excinfo.value.response["Error"]["Code"] == event
         assert excinfo.value.response["Error"]["Message"]
+        kind, members = exception_members(sandbox, [{"role": "user", "content": [{"text": passages_prompt()}]}])
+        assert kind == event and members["message"]
         for name, value in extra.items():
-            assert excinfo.value.response[name] == value
+            assert members[name] == value
 
 
 @pytest.mark.parametrize("reason", ["model_context_window_exceeded", "guardrail_intervened", "content_filtered",

@@ -189,7 +189,7 @@ import Testing
         let text = events.compactMap { if case .contentBlockDelta(_, let text) = $0 { text } else { nil } }.joined()
         let citations = events.compactMap { if case .citationDelta(_, let citation) = $0 { citation } else { nil } }
         #expect(text.contains("promoting the replica"))
-        #expect(Citation.markers(text).isEmpty, "native answers carry no [n] in the text: \(text)")
+        #expect(Markers.markers(text).isEmpty, "native answers carry no [n] in the text: \(text)")
         let first = try #require(citations.first)
         #expect(first.searchResultIndex == 1)
         #expect(first.source == "https://wiki.example/failover")
@@ -201,7 +201,9 @@ import Testing
     ])
     func aMalformedGuardrailOrServiceTierIsAValidationException(_ guardrail: String) async throws {
         try await withSandbox { http in
-            for extra in [("guardrailConfig", JSONValue.parse(Array(guardrail.utf8))!), ("serviceTier", ["type": "turbo"])] {
+            let extras: [(String, JSONValue)] = [("guardrailConfig", try #require(JSONValue.parse(Array(guardrail.utf8)))),
+                                                 ("serviceTier", ["type": "turbo"])]
+            for extra in extras {
                 var body: [String: JSONValue] = ["messages": [["role": "user", "content": [["text": "hi"]]]]]
                 body[extra.0] = extra.1
                 let reply = try await http.json("/bedrock-runtime/model/\(DemoCredentials.extractiveModelID)/converse-stream",
@@ -214,7 +216,7 @@ import Testing
 }
 
 /// `[n]` markers in text (the sandbox tests do not link the Assistant module).
-private enum Citation {
+private enum Markers {
     static func markers(_ text: String) -> [Int] {
         var found: [Int] = []
         var rest = Substring(text)

@@ -70,7 +70,7 @@ public struct BedrockRuntime: Sendable {
             if let text = delta["text"] as? String { return .contentBlockDelta(index: index, text: text) }
             if let reasoning = delta["reasoningContent"] as? [String: Any] {
                 // Redacted reasoning and signatures carry no text to show.
-                return (reasoning["text"] as? String).map { .reasoningDelta(index: index, text: $0) }
+                return (reasoning["text"] as? String).map { ConverseStreamEvent.reasoningDelta(index: index, text: $0) }
             }
             if let citation = delta["citation"] as? [String: Any] {
                 let location = (citation["location"] as? [String: Any])?["searchResultLocation"] as? [String: Any]

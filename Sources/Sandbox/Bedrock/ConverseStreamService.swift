@@ -86,14 +86,14 @@ struct ConverseStreamService: Sendable {
         let answer: String
         if asked.searchResults.isEmpty {
             answer = ExtractiveAnswerer.answer(prompt: asked.prompt)
-            deltas = chunks(answer).map { ["text": .string($0)] }
+            deltas = chunks(answer).map { JSONValue.object(["text": .string($0)]) }
         } else {
             let results = asked.searchResults
             answer = ExtractiveAnswerer.answer(prompt: NativeCitations.prompt(results, question: asked.question))
             for part in NativeCitations.parts(of: answer, resultCount: results.count) {
                 switch part {
-                case .text(let text): deltas += chunks(text).map { ["text": .string($0)] }
-                case .citation(let index): deltas.append(["citation": NativeCitations.citation(results, index: index)])
+                case .text(let text): deltas += chunks(text).map { JSONValue.object(["text": .string($0)]) }
+                case .citation(let index): deltas.append(JSONValue.object(["citation": NativeCitations.citation(results, index: index)]))
                 }
             }
         }
@@ -106,7 +106,7 @@ struct ConverseStreamService: Sendable {
         if let error = scripted.streamError {
             let (type, members) = error.event
             var payload: [String: JSONValue] = [:]
-            for (name, value) in members { payload[name] = Int(value).map { .number(Double($0)) } ?? .string(value) }
+            for (name, value) in members { payload[name] = Int(value).map { JSONValue.number(Double($0)) } ?? JSONValue.string(value) }
             frames.append(.exception(type, .object(payload)))
             return (frames, tokenEstimate(answer) / 2)
         }

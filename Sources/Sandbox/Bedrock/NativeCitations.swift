@@ -34,7 +34,7 @@ enum NativeCitations {
         var index = answer.startIndex
         while index < answer.endIndex {
             if answer[index] == "[", let close = answer[index...].firstIndex(of: "]"),
-               let number = Int(answer[answer.index(after: index)..<close]), (1...resultCount).contains(number) {
+               let number = Int(answer[answer.index(after: index)..<close]), number >= 1, number <= resultCount {
                 if text.hasSuffix(" ") { text.removeLast() }
                 if !text.isEmpty { parts.append(.text(text)) }
                 text = ""

@@ -78,7 +78,7 @@ struct IdentityCenter: Sendable {
         if let fault = environment.faults.plan.scripted.identityCenterError {
             let shape = fault.shape
             throw AWSJSONError.ssoOIDC(.badRequest, type: shape.type, code: shape.code, shape.description,
-                                       extra: shape.reason.map { ["reason": .string($0)] } ?? [:])
+                                       extra: shape.reason.map { ["reason": JSONValue.string($0)] } ?? [:])
         }
         return try await tokenResponse(tenant: tenant, member: member, clientID: clientID)
     }
