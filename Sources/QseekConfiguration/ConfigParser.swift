@@ -120,7 +120,11 @@ public struct ConfigParser {
             try reader.choice("citations", QseekConfig.CitationMode.self) { config.model.citations = $0 }
             try reader.string("guardrail_id") { config.model.guardrailID = $0 }
             try reader.string("guardrail_version") { config.model.guardrailVersion = $0 }
-            try reader.choice("service_tier", QseekConfig.ServiceTier.self) { config.model.serviceTier = $0 }
+            // CONFIG.md's default is "": not sent.
+            let tiers = QseekConfig.ServiceTier.allCases.map { "\"\($0.rawValue)\"" }.joined(separator: ", ")
+            try reader.string("service_tier", check: { $0.isEmpty || QseekConfig.ServiceTier(rawValue: $0) != nil ? nil : "must be \(tiers) or \"\"" }) {
+                config.model.serviceTier = QseekConfig.ServiceTier(rawValue: $0)
+            }
             try reader.finish()
         }
 

@@ -118,8 +118,8 @@ public enum ConfigTemplate {
         # bedrock only: a guardrail id or ARN and its version (a number or DRAFT); empty = none.
         guardrail_id = ""
         guardrail_version = ""
-        # bedrock only: priority | default | flex | reserved; unset = the service's default.
-        # service_tier = "default"
+        # bedrock only: priority | default | flex | reserved; empty = not sent (the service's default).
+        service_tier = ""
 
         # ── The terminal UI ──────────────────────────────────────────────────────────────────
         [ui]

@@ -102,6 +102,7 @@ struct ConfigChecksTests {
         #expect(try problems(Self.valid + model + "guardrail_version = \"1\"\n").map(\.key) == ["model.guardrail_id"])
         #expect(throws: ConfigError.self) { try ConfigParser(text: Self.valid + model + "citations = \"inline\"\n").parse() }
         #expect(throws: ConfigError.self) { try ConfigParser(text: Self.valid + model + "service_tier = \"turbo\"\n").parse() }
+        #expect(try ConfigParser(text: Self.valid + model + "service_tier = \"\"\n").parse().model.serviceTier == nil)
     }
 
     @Test func theTemplateParsesWithTheStrictParser() throws {
