@@ -31,7 +31,7 @@ fi
 passed=0
 failed=0
 status=0
-for proof in sigv4_differential.py sigv4_verifier.py serialization.py eventstream_interop.py moto_sts.py; do
+for proof in sigv4_differential.py sigv4_verifier.py serialization.py eventstream_interop.py bedrock_fixtures.py moto_sts.py; do
     echo "== $proof"
     log="$(mktemp)"
     if ! (cd Interop/aws && python3 "$proof") | tee "$log"; then

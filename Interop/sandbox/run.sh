@@ -15,7 +15,7 @@ export QSEEK_BIN="$bin/qseek"
 
 report="$(mktemp -d)/junit.xml"
 status=0
-python3 -m pytest -q -p no:cacheprovider "$here/test_tti_flow.py" "$here/test_corpus_generator.py" --junitxml="$report" || status=$?
+python3 -m pytest -q -p no:cacheprovider "$here/test_tti_flow.py" "$here/test_model_errors.py" "$here/test_corpus_generator.py" --junitxml="$report" || status=$?
 python3 - "$report" <<'PY'
 import os, sys, xml.etree.ElementTree as ET
 if not os.path.exists(sys.argv[1]):

@@ -88,6 +88,12 @@ extension ConfigParser {
             if !model.region.isEmpty, let problem = ConfigShapes.regionProblem(model.region) {
                 report("model", "region", problem)
             }
+            if !model.guardrailID.isEmpty, model.guardrailVersion.isEmpty {
+                report("model", "guardrail_version", "is required with guardrail_id (a version number or \"DRAFT\")")
+            }
+            if model.guardrailID.isEmpty, !model.guardrailVersion.isEmpty {
+                report("model", "guardrail_id", "is required with guardrail_version (the guardrail's id or ARN)")
+            }
         case .openai:
             if model.baseURL.isEmpty {
                 report("model", "base_url", "is required with provider = \"openai\", e.g. http://127.0.0.1:11434/v1")

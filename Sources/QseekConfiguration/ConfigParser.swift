@@ -117,6 +117,14 @@ public struct ConfigParser {
             try reader.string("region") { config.model.region = $0 }
             try reader.string("base_url") { config.model.baseURL = $0 }
             try reader.string("api_key_env") { config.model.apiKeyEnv = $0 }
+            try reader.choice("citations", QseekConfig.CitationMode.self) { config.model.citations = $0 }
+            try reader.string("guardrail_id") { config.model.guardrailID = $0 }
+            try reader.string("guardrail_version") { config.model.guardrailVersion = $0 }
+            // CONFIG.md's default is "": not sent.
+            let tiers = QseekConfig.ServiceTier.allCases.map { "\"\($0.rawValue)\"" }.joined(separator: ", ")
+            try reader.string("service_tier", check: { $0.isEmpty || QseekConfig.ServiceTier(rawValue: $0) != nil ? nil : "must be \(tiers) or \"\"" }) {
+                config.model.serviceTier = QseekConfig.ServiceTier(rawValue: $0)
+            }
             try reader.finish()
         }
 

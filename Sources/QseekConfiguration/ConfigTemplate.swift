@@ -112,6 +112,14 @@ public enum ConfigTemplate {
         base_url = ""
         # openai only: the NAME of the environment variable holding the API key.
         api_key_env = ""
+        # bedrock only: markers ([n] asked for in the prompt) | native (passages as search
+        # results; the model's own citations become the same [n]).
+        citations = "markers"
+        # bedrock only: a guardrail id or ARN and its version (a number or DRAFT); empty = none.
+        guardrail_id = ""
+        guardrail_version = ""
+        # bedrock only: priority | default | flex | reserved; empty = not sent (the service's default).
+        service_tier = ""
 
         # ── The terminal UI ──────────────────────────────────────────────────────────────────
         [ui]

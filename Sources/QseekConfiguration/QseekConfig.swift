@@ -78,8 +78,19 @@ public struct QseekConfig: Sendable, Equatable {
         public var region = ""
         public var baseURL = ""
         public var apiKeyEnv = ""
+        /// Bedrock only: `markers` asks for `[n]` in the prompt; `native` sends the passages as
+        /// search results and maps the model's own citations to `[n]`.
+        public var citations = CitationMode.markers
+        /// Bedrock only: a guardrail id or ARN (empty = none) and its version.
+        public var guardrailID = ""
+        public var guardrailVersion = ""
+        /// Bedrock only: `serviceTier`; nil = not sent (the service's default).
+        public var serviceTier: ServiceTier?
         public init() {}
     }
+
+    public enum CitationMode: String, Sendable, CaseIterable { case markers, native }
+    public enum ServiceTier: String, Sendable, CaseIterable { case priority, `default`, flex, reserved }
 
     public struct UI: Sendable, Equatable {
         public var theme = "midnight"

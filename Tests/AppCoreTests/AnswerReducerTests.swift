@@ -1,6 +1,7 @@
 import Accessor
 import Assistant
 import Foundation
+import History
 import Testing
 @testable import AppCore
 
@@ -19,7 +20,9 @@ struct AnswerReducerTests {
     func asksAfterTheLastPage() throws {
         let (state, id, effects) = answering()
         let prompt = try #require(state.prompt.assembled?.text)
-        #expect(effects == [.ask(ModelRequest(prompt: prompt), id: id)])
+        // The passages go along too, for models that take them natively ([model] citations = "native").
+        let sources = state.passages.items.map { ModelRequest.Source(number: $0.rank, title: $0.title, uri: $0.uri, text: $0.content) }
+        #expect(effects == [.ask(ModelRequest(prompt: prompt, question: "travel policy", sources: sources), id: id)])
         let turn = try #require(state.conversation.current)
         #expect(turn.answerStatus == .streaming)
         #expect(turn.citations.map(\.number) == [1, 2])
@@ -108,6 +111,17 @@ struct AnswerReducerTests {
         _ = update(&state, .answerFailed(.service("throttled"), query: id))
         #expect(state.conversation.current?.answerStatus == .failed("The model service failed: throttled"))
         #expect(state.screen == .main)
+    }
+
+    @Test("An answer that fails after some text keeps it and is recorded as cut off")
+    func failureMidAnswerIsCut() {
+        var (state, id, _) = answering()
+        _ = update(&state, .answerEvent(.text("Book early"), query: id))
+        let effects = update(&state, .answerFailed(.service("Bedrock throttled the answer while it was being written"), query: id))
+        let turn = state.conversation.current
+        #expect(turn?.answer == "Book early")
+        #expect(turn?.answerWasCut == true)
+        for case let .recordTurn(record, _, _) in effects { #expect(record.wasStopped) }
     }
 
     @Test("New conversation and sign-out stop the answer in flight")

@@ -92,6 +92,19 @@ struct ConfigChecksTests {
         #expect(try problems(Self.valid + "\n[model]\nprovider = \"openai\"\nbase_url = \"http://127.0.0.1:11434/v1\"\n").isEmpty)
     }
 
+    @Test func theBedrockPassThroughKeysParseAndAGuardrailNeedsBothHalves() throws {
+        let model = "\n[model]\nprovider = \"bedrock\"\nmodel_id = \"m\"\n"
+        let config = try ConfigParser(text: Self.valid + model + "citations = \"native\"\nguardrail_id = \"gr1\"\nguardrail_version = \"DRAFT\"\nservice_tier = \"flex\"\n").parse()
+        #expect(config.model.citations == .native)
+        #expect(config.model.guardrailID == "gr1" && config.model.guardrailVersion == "DRAFT")
+        #expect(config.model.serviceTier == .flex)
+        #expect(try problems(Self.valid + model + "guardrail_id = \"gr1\"\n").map(\.key) == ["model.guardrail_version"])
+        #expect(try problems(Self.valid + model + "guardrail_version = \"1\"\n").map(\.key) == ["model.guardrail_id"])
+        #expect(throws: ConfigError.self) { try ConfigParser(text: Self.valid + model + "citations = \"inline\"\n").parse() }
+        #expect(throws: ConfigError.self) { try ConfigParser(text: Self.valid + model + "service_tier = \"turbo\"\n").parse() }
+        #expect(try ConfigParser(text: Self.valid + model + "service_tier = \"\"\n").parse().model.serviceTier == nil)
+    }
+
     @Test func theTemplateParsesWithTheStrictParser() throws {
         let config = try ConfigParser(text: ConfigTemplate.text, file: "template").parse()
         #expect(config == QseekConfig(), "the template's values are the defaults")
@@ -103,7 +116,8 @@ struct ConfigChecksTests {
             "tenant_claim", "demo_users", "profile", "region", "data_accessor_role_arn", "session_duration", "access_key_id",
             "secret_access_key", "sts", "sso_oidc", "qbusiness", "bedrock_runtime", "id", "name", "application_id",
             "retriever_id", "idc_region", "idc_application_arn", "max_results", "max_pages", "budget_tokens", "template",
-            "provider", "model_id", "base_url", "api_key_env", "theme", "mouse", "mode",
+            "provider", "model_id", "base_url", "api_key_env", "citations", "guardrail_id", "guardrail_version", "service_tier",
+            "theme", "mouse", "mode",
         ]
         let lines = ConfigTemplate.text.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }
         for key in keys {

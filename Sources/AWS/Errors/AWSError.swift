@@ -27,6 +27,12 @@ public struct AWSError: Error, Sendable, Equatable, CustomStringConvertible {
     public var reason: String?
     public var fields: [Field]
     public var resourceID: String?
+    /// `ResourceNotFoundException.resourceType` (Q Business): which kind of id was not found.
+    public var resourceType: String?
+    /// `ModelStreamErrorException.originalStatusCode` (Bedrock): the model provider's own status.
+    public var originalStatusCode: Int?
+    /// `ModelStreamErrorException.originalMessage` (Bedrock): the model provider's own words.
+    public var originalMessage: String?
     /// `InvalidRequestRegionException` names the endpoint and region that would have worked.
     public var endpoint: String?
     public var region: String?
@@ -41,6 +47,9 @@ public struct AWSError: Error, Sendable, Equatable, CustomStringConvertible {
         self.reason = reason
         self.fields = fields
         self.resourceID = resourceID
+        self.resourceType = nil
+        self.originalStatusCode = nil
+        self.originalMessage = nil
         self.endpoint = endpoint
         self.region = region
     }
@@ -51,6 +60,8 @@ public struct AWSError: Error, Sendable, Equatable, CustomStringConvertible {
         "TooManyRequestsException", "ProvisionedThroughputExceededException", "TransactionInProgressException",
         "RequestLimitExceeded", "BandwidthLimitExceeded", "LimitExceededException", "RequestThrottled",
         "SlowDown", "PriorRequestNotComplete", "EC2ThrottledException",
+        // IAM Identity Center OIDC's throttling (CreateTokenWithIAM's model defines no other).
+        "SlowDownException",
     ]
 
     /// The SDKs' standard-mode transient codes (besides 500/502/503/504).

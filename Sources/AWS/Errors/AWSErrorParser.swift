@@ -43,9 +43,13 @@ public enum AWSErrorParser {
             guard let name = field["name"] as? String else { return nil }
             return AWSError.Field(name: name, message: field["message"] as? String ?? "")
         }
-        return AWSError(service: service, code: code, message: message, statusCode: statusCode,
-                        reason: object["reason"] as? String, fields: fields, resourceID: object["resourceId"] as? String,
-                        endpoint: object["endpoint"] as? String, region: object["region"] as? String)
+        var error = AWSError(service: service, code: code, message: message, statusCode: statusCode,
+                             reason: object["reason"] as? String, fields: fields, resourceID: object["resourceId"] as? String,
+                             endpoint: object["endpoint"] as? String, region: object["region"] as? String)
+        error.resourceType = object["resourceType"] as? String
+        error.originalStatusCode = (object["originalStatusCode"] as? NSNumber)?.intValue
+        error.originalMessage = object["originalMessage"] as? String
+        return error
     }
 
     /// `ValidationException:http://internal.amazon.com/…` → `ValidationException`;

@@ -10,6 +10,13 @@ public enum EventStreamEncoder {
                                             (":message-type", .string("event"))], payload: payload))
     }
 
+    /// A modelled exception inside a stream (`:message-type exception`), e.g. Bedrock's
+    /// `throttlingException`: the stream's last message.
+    public static func exception(_ type: String, payload: [UInt8]) -> [UInt8] {
+        encode(EventStreamMessage(headers: [(":exception-type", .string(type)), (":content-type", .string("application/json")),
+                                            (":message-type", .string("exception"))], payload: payload))
+    }
+
     public static func encode(_ message: EventStreamMessage) -> [UInt8] {
         var headerBytes: [UInt8] = []
         for (name, value) in message.headers {

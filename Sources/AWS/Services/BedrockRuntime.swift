@@ -66,8 +66,20 @@ public struct BedrockRuntime: Sendable {
         case "contentBlockStart":
             return .contentBlockStart(index: index)
         case "contentBlockDelta":
-            guard let text = (object["delta"] as? [String: Any])?["text"] as? String else { return nil }
-            return .contentBlockDelta(index: index, text: text)
+            guard let delta = object["delta"] as? [String: Any] else { return nil }
+            if let text = delta["text"] as? String { return .contentBlockDelta(index: index, text: text) }
+            if let reasoning = delta["reasoningContent"] as? [String: Any] {
+                // Redacted reasoning and signatures carry no text to show.
+                return (reasoning["text"] as? String).map { ConverseStreamEvent.reasoningDelta(index: index, text: $0) }
+            }
+            if let citation = delta["citation"] as? [String: Any] {
+                let location = (citation["location"] as? [String: Any])?["searchResultLocation"] as? [String: Any]
+                let texts = (citation["sourceContent"] as? [[String: Any]] ?? []).compactMap { $0["text"] as? String }
+                return .citationDelta(index: index, CitationDelta(
+                    title: citation["title"] as? String, source: citation["source"] as? String,
+                    searchResultIndex: (location?["searchResultIndex"] as? NSNumber)?.intValue, sourceText: texts))
+            }
+            return nil
         case "contentBlockStop":
             return .contentBlockStop(index: index)
         case "messageStop":

@@ -87,9 +87,15 @@ public indirect enum AttributeFilter: Sendable, Equatable, Encodable {
         }
     }
 
-    /// Attribute names: 1–200 characters of `[a-zA-Z0-9_][a-zA-Z0-9_-]*`; nesting at most 32 deep.
+    /// Deepest nesting sent (the filter itself is level 1). The qbusiness model sets no limit;
+    /// the sandbox accepts the same depth, and docs/configuration.md states it.
+    public static let maximumDepth = 10
+
+    /// Attribute names: 1–200 characters of `[a-zA-Z0-9_][a-zA-Z0-9_-]*`; nesting at most `maximumDepth` deep.
     func validate(path: String = "attributeFilter", depth: Int = 0) throws(ParameterValidationError) {
-        guard depth < 32 else { throw ParameterValidationError(field: path, rule: "nested at most 32 levels deep") }
+        guard depth < Self.maximumDepth else {
+            throw ParameterValidationError(field: path, rule: "nested at most \(Self.maximumDepth) levels deep")
+        }
         switch self {
         case .andAll(let filters), .orAll(let filters):
             for (index, filter) in filters.enumerated() { try filter.validate(path: "\(path)[\(index)]", depth: depth + 1) }

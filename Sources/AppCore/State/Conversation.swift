@@ -31,6 +31,12 @@ public struct Conversation: Sendable, Equatable {
 
         public var answer: String { streamed.text }
 
+        /// The answer failed after some of it arrived: history keeps it as cut off.
+        public var answerWasCut: Bool {
+            if case .failed = answerStatus { return !answer.isEmpty }
+            return false
+        }
+
         /// The citation of passage `number` in this turn, if the prompt had it.
         public func citation(_ number: Int) -> Citation? { citations.first { $0.number == number } }
 

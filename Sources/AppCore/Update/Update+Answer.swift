@@ -31,7 +31,10 @@ func askModel(_ state: inout AppState) -> [Effect] {
     turn.askedAt = state.now
     state.conversation.turns[index] = turn
     state.conversation.selectedCitation = nil
-    return [.ask(ModelRequest(prompt: prompt.text, history: Array(history)), id: turn.queryID)]
+    let sources = prompt.included.compactMap { byRank[$0] }.map {
+        ModelRequest.Source(number: $0.rank, title: $0.title, uri: $0.uri, text: $0.content)
+    }
+    return [.ask(ModelRequest(prompt: prompt.text, history: Array(history), question: turn.queryText, sources: sources), id: turn.queryID)]
 }
 
 /// Stops the answer being generated (Ctrl+C, a new question, a new conversation, sign-out).

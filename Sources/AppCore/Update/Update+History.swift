@@ -87,7 +87,7 @@ func recordCurrentTurn(_ state: inout AppState) -> [Effect] {
     }
     let record = HistoryTurn(question: turn.question, answer: turn.answer, model: turn.model,
                              askedAt: turn.askedAt ?? state.now, answeredAt: state.now,
-                             citations: citations, wasStopped: turn.answerStatus == .stopped)
+                             citations: citations, wasStopped: turn.answerStatus == .stopped || turn.answerWasCut)
     return [.recordTurn(record, conversation: key, owner: owner)]
 }
 

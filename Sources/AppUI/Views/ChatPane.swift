@@ -58,13 +58,16 @@ struct ChatPane {
         case .notAsked: return nil
         case .streaming: return ("answering…", theme[.muted])
         case .stopped: return ("answer stopped", theme[.warning])
-        case .failed(let message): return ("✗ " + message.safeLine, theme[.error])
+        case .failed(let message):
+            // A failure mid-answer keeps the text so far: say it is cut off.
+            let cut = turn.answer.isEmpty ? "" : "answer cut off · "
+            return ("✗ " + cut + message.safeLine, theme[.error])
         case .finished(let reason):
             var parts = ["answered"]
             if let model = turn.model { parts[0] += " by " + model.safeLine }
             if let latency = turn.latencyMilliseconds { parts[0] += " in " + Self.seconds(latency) }
             if let usage = turn.usage { parts.append("\(usage.inputTokens) in / \(usage.outputTokens) out tokens") }
-            if reason == "max_tokens" || reason == "length" { parts.append("cut off at the token limit") }
+            if let notice = StopReason.notice(reason) { parts.append(notice) }
             return (parts.joined(separator: " · "), theme[.muted])
         }
     }

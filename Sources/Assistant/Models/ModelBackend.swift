@@ -17,6 +17,25 @@ public struct ModelRequest: Sendable, Equatable {
     public var prompt: String
     /// Upper bound on generated tokens; nil lets the model decide.
     public var maxTokens: Int?
+    /// The question alone and the passages the prompt holds, for models that take retrieved
+    /// passages natively (Bedrock's `searchResult` blocks with citations); others use `prompt`.
+    public var question: String?
+    public var sources: [Source] = []
+
+    /// A passage as a model may cite it: `number` is its `[n]` marker.
+    public struct Source: Sendable, Equatable {
+        public var number: Int
+        public var title: String
+        public var uri: String?
+        public var text: String
+
+        public init(number: Int, title: String, uri: String?, text: String) {
+            self.number = number
+            self.title = title
+            self.uri = uri
+            self.text = text
+        }
+    }
 
     public struct Exchange: Sendable, Equatable {
         public var question: String
@@ -28,10 +47,12 @@ public struct ModelRequest: Sendable, Equatable {
         }
     }
 
-    public init(prompt: String, history: [Exchange] = [], maxTokens: Int? = nil) {
+    public init(prompt: String, history: [Exchange] = [], maxTokens: Int? = nil, question: String? = nil, sources: [Source] = []) {
         self.prompt = prompt
         self.history = history
         self.maxTokens = maxTokens
+        self.question = question
+        self.sources = sources
     }
 }
 

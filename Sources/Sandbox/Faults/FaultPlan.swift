@@ -16,6 +16,8 @@ public struct FaultPlan: Sendable, Equatable {
     /// Pause between the model's streamed deltas, in milliseconds: a slow model, so an answer
     /// can be watched (and stopped) while it is being written.
     public var modelPace: Int?
+    /// Errors answered on purpose (`idc-error=…`, `qbusiness-error=…`, `model-stream-error=…`, …).
+    public var scripted = ScriptedFaults()
 
     public init() {}
 
@@ -27,7 +29,7 @@ public struct FaultPlan: Sendable, Equatable {
 
         public var description: String {
             switch self {
-            case .malformed(let part): "--faults: cannot read \"\(part)\" (expected e.g. throttle=0.2,error=0.05,latency=50ms..400ms,expire-credentials-after=60s,drop=0.01,model-pace=300ms)"
+            case .malformed(let part): "--faults: cannot read \"\(part)\" (expected e.g. throttle=0.2,error=0.05,latency=50ms..400ms,expire-credentials-after=60s,drop=0.01,model-pace=300ms; or idc-error=kms-access-denied, qbusiness-error=license-not-found, identity-context-lifetime=0s, model-stream-error=throttling, model-stop=guardrail_intervened, model-reasoning=on)"
             }
         }
     }
@@ -54,7 +56,7 @@ public struct FaultPlan: Sendable, Equatable {
                 guard let ms = milliseconds(value), ms <= 60_000 else { throw .malformed(part) }
                 plan.modelPace = ms
             default:
-                throw .malformed(part)
+                guard plan.scripted.read(name, value) == true else { throw .malformed(part) }
             }
         }
         return plan

@@ -75,6 +75,11 @@ struct IdentityCenter: Sendable {
             throw AWSJSONError.ssoOIDC(.badRequest, type: "InvalidGrantException", code: "invalid_grant",
                                        "no user of this Identity Center matches the token's claim")
         }
+        if let fault = environment.faults.plan.scripted.identityCenterError {
+            let shape = fault.shape
+            throw AWSJSONError.ssoOIDC(.badRequest, type: shape.type, code: shape.code, shape.description,
+                                       extra: shape.reason.map { ["reason": JSONValue.string($0)] } ?? [:])
+        }
         return try await tokenResponse(tenant: tenant, member: member, clientID: clientID)
     }
 
@@ -111,9 +116,11 @@ struct IdentityCenter: Sendable {
     private func tokenResponse(tenant: Tenant, member: TenantMember, clientID: String) async throws -> JSONValue {
         let now = Date().timeIntervalSince1970.rounded(.down)
         let lifetime: TimeInterval = 3600
+        // `identity-context-lifetime=0s` issues contexts STS will refuse as expired.
+        let contextLifetime = environment.faults.plan.scripted.identityContextLifetime ?? lifetime
         let context = environment.identityContexts.seal(IdentityContext.Claims(
             tenant: tenant.id, email: member.email, groups: member.groups, application: clientID,
-            issuedAt: now, expiresAt: now + lifetime))
+            issuedAt: now, expiresAt: now + contextLifetime))
         let idToken = try await key.sign([
             "iss": .string(environment.origin + "/sso-oidc/\(tenant.id)"), "aud": .string(clientID),
             "sub": .string("idc-" + member.email), "email": .string(member.email),

@@ -44,6 +44,10 @@ struct RelevantContentService: Sendable {
         guard session.tenantTag == tenant.id, identity.tenant == tenant.id else {
             throw AWSJSONError.accessDenied("The data accessor's external id for application \(applicationID) does not match the session tag qbusiness-dataaccessor:ExternalId.")
         }
+        if environment.faults.plan.scripted.searchError == .licenseNotFound {
+            throw AWSJSONError(status: .badRequest, type: "LicenseNotFoundException",
+                               message: "The user does not have an active Amazon Q Business subscription. Ask your admin to activate your license and try again.")
+        }
         guard let json = JSONValue.parse(request.body), json.objectValue != nil else {
             throw AWSJSONError.validation("The request body could not be parsed as a JSON object.", reason: "CANNOT_PARSE")
         }

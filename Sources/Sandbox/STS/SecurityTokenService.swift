@@ -68,7 +68,9 @@ struct SecurityTokenService: Sendable {
             do {
                 identity = try environment.identityContexts.open(assertion)
             } catch .expired {
-                throw STSError(code: "ExpiredToken", status: .badRequest, message: "The provided context assertion has expired")
+                // AssumeRole's model names ExpiredTokenException (code `ExpiredTokenException`) for a
+                // token passed in the request; `ExpiredToken` is the caller's own expired session.
+                throw STSError(code: "ExpiredTokenException", status: .badRequest, message: "The provided context assertion has expired")
             } catch {
                 throw STSError.accessDenied("The provided context assertion is not valid")
             }

@@ -75,8 +75,9 @@ public struct FieldProblem: Error, Sendable, Equatable {
 }
 
 extension AttributeFilter {
-    /// Deepest nesting accepted; a bound keeps a hostile body from exhausting the stack.
-    static let maximumDepth = 10
+    /// Deepest nesting accepted (the filter itself is level 1); a bound keeps a hostile body from
+    /// exhausting the stack. The same as qseek's client sends at most (`AWS.AttributeFilter.maximumDepth`).
+    public static let maximumDepth = 10
 
     /// Parses the wire shape at `path` (for error messages), requiring exactly one member per
     /// filter and the value types each comparison supports (see the model's documentation).

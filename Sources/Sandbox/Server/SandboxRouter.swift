@@ -11,7 +11,12 @@ struct SandboxRouter {
     let identityCenter: IdentityCenter
 
     /// The wire protocol of an AWS endpoint, which decides the shape of its errors.
-    enum WireProtocol { case query, json }
+    enum WireProtocol {
+        case query, json
+        /// restJson1 with SSO-OIDC's OAuth members (`error`, `error_description`); its model
+        /// throttles with `SlowDownException`, not `ThrottlingException`.
+        case identityCenter
+    }
 
     func build() -> Router<SandboxContext> {
         let router = Router(context: SandboxContext.self)
@@ -52,7 +57,7 @@ struct SandboxRouter {
         // Each service also answers without its prefix, so one `AWS_ENDPOINT_URL` for all works.
         for prefix in ["/sso-oidc", ""] {
             router.post(RouterPath(prefix + "/token")) { request, context in
-                try await aws(request, context, .json) { await identityCenter.createTokenWithIAM($0) }
+                try await aws(request, context, .identityCenter) { await identityCenter.createTokenWithIAM($0) }
             }
         }
         let qbusiness = RelevantContentService(environment: environment)
@@ -97,6 +102,12 @@ struct SandboxRouter {
         case .drop:
             try? await context.channel?.close()
             return Response(status: .serviceUnavailable)
+        case .throttle where wire == .identityCenter:
+            return Responses.awsJSONError(.ssoOIDC(.badRequest, type: "SlowDownException", code: "slow_down", "Rate exceeded"),
+                                          requestID: requestID)
+        case .internalError where wire == .identityCenter:
+            return Responses.awsJSONError(.ssoOIDC(.internalServerError, type: "InternalServerException", code: "server_error",
+                                                   "The sandbox injected an internal error."), requestID: requestID)
         case .throttle:
             return error(wire, status: wire == .query ? .badRequest : .tooManyRequests, queryCode: "Throttling",
                          jsonType: "ThrottlingException", message: "Rate exceeded", requestID: requestID)
@@ -110,7 +121,7 @@ struct SandboxRouter {
                        message: String, requestID: String) -> Response {
         switch wire {
         case .query: STSError(code: queryCode, status: status, message: message).response(requestID: requestID)
-        case .json: Responses.awsJSONError(AWSJSONError(status: status, type: jsonType, message: message), requestID: requestID)
+        case .json, .identityCenter: Responses.awsJSONError(AWSJSONError(status: status, type: jsonType, message: message), requestID: requestID)
         }
     }
 }

@@ -66,8 +66,11 @@ struct Ask: AsyncParsableCommand {
         var usage: ModelUsage?
         var stopReason: String?
         let sanitizer = TextSanitizer(keepsNewlines: true)
+        let sourcePassages = prompt.included.compactMap { byRank[$0] }.map {
+            ModelRequest.Source(number: $0.rank, title: $0.title, uri: $0.uri, text: $0.content)
+        }
         do {
-            for try await event in model.answer(ModelRequest(prompt: prompt.text)) {
+            for try await event in model.answer(ModelRequest(prompt: prompt.text, question: parsed.text, sources: sourcePassages)) {
                 switch event {
                 case .text(let delta):
                     answer.append(delta)
@@ -77,6 +80,24 @@ struct Ask: AsyncParsableCommand {
                 }
             }
         } catch let error as ModelError {
+            // What arrived before the failure is kept, marked as cut off.
+            if !answer.text.isEmpty {
+                answer.finish()
+                try await record(text, answer: answer.text, model: model.modelName, askedAt: askedAt, citations: citations,
+                                 passages: passages, environment: environment, tenant: target.id, wasCut: true)
+                if json {
+                    write(PassageOutput.encode([
+                        "question": .string(text), "answer": .string(answer.text), "model": .string(model.modelName), "cutOff": true,
+                        "error": .string(error.userMessage),
+                        "citations": .array(Self.citedNumbers(in: answer.text, of: citations).map { JSONValue($0) }),
+                        "stopReason": .null,
+                        "sources": .array(ConversationMarkdown.Turn(question: text, answer: answer.text, citations: citations)
+                            .sources.map(Self.object)),
+                    ]) + "\n")
+                } else {
+                    write("\n[answer cut off]\n")
+                }
+            }
             if case .network = error { throw CommandFailure.network(error.userMessage) }
             if case .configuration = error { throw CommandFailure.usage(error.userMessage) }
             throw CommandFailure.aws(error.userMessage)
@@ -91,6 +112,7 @@ struct Ask: AsyncParsableCommand {
                 "citations": .array(Self.citedNumbers(in: answer.text, of: citations).map { JSONValue($0) }),
                 "stopReason": JSONValue(stopReason), "sources": .array(sources.map(Self.object)),
             ]
+            if let notice = stopReason.flatMap(StopReason.notice) { document["stopNotice"] = .string(notice) }
             if let usage { document["usage"] = ["inputTokens": JSONValue(usage.inputTokens), "outputTokens": JSONValue(usage.outputTokens)] }
             write(PassageOutput.encode(.object(document)) + "\n")
             return
@@ -103,6 +125,7 @@ struct Ask: AsyncParsableCommand {
         }
         write(tail)
         if let usage { progress("\(model.modelName): \(usage.inputTokens) input + \(usage.outputTokens) output tokens") }
+        if let notice = stopReason.flatMap(StopReason.notice) { progress("The answer was \(notice).") }
     }
 
     /// The `[n]` the answer uses that name a passage, each once, in order of first use.
@@ -114,7 +137,7 @@ struct Ask: AsyncParsableCommand {
     /// Keeps the question and answer as a one-turn conversation (`[history] mode`), under the
     /// user whose ID token the search used.
     private func record(_ question: String, answer: String, model: String, askedAt: Date, citations: [Citation],
-                        passages: [Passage], environment: AppEnvironment, tenant: String) async throws {
+                        passages: [Passage], environment: AppEnvironment, tenant: String, wasCut: Bool = false) async throws {
         guard environment.config.history.mode != .off else { return }
         let subject: String?
         if let token = try CommandContext.providedIDToken(file: idTokenFile) {
@@ -128,7 +151,7 @@ struct Ask: AsyncParsableCommand {
                                citations: citations.map {
                                    HistoryCitation(number: $0.number, documentID: $0.documentID, title: $0.title, uri: $0.uri,
                                                    text: texts[$0.number])
-                               })
+                               }, wasStopped: wasCut)
         let store = try HistoryStore.opened(for: environment.config)
         do {
             try store.record(turn, conversation: "\(Int(askedAt.timeIntervalSince1970 * 1000))-ask", owner: HistoryOwner(user: subject, tenant: tenant))

@@ -3,7 +3,7 @@ import Sandbox
 
 /// `--faults` and `--seed`: how the sandbox's AWS endpoints misbehave, for `sandbox serve` and `demo`.
 struct FaultOptions: ParsableArguments {
-    @Option(help: "Faults for the AWS endpoints, e.g. throttle=0.2,error=0.05,latency=50ms..400ms,expire-credentials-after=60s,drop=0.01; model-pace=300ms makes the model write slowly.")
+    @Option(help: "Faults for the AWS endpoints, e.g. throttle=0.2,error=0.05,latency=50ms..400ms,expire-credentials-after=60s,drop=0.01; model-pace=300ms makes the model write slowly; idc-error=kms-access-denied, qbusiness-error=license-not-found, identity-context-lifetime=0s, model-stream-error=throttling, model-stop=guardrail_intervened, model-reasoning=on answer with that error (see docs/configuration.md).")
     var faults: String?
 
     @Option(help: "Seed for the fault injector.")

@@ -104,7 +104,7 @@ struct DoctorAdvice {
                 ?? "Fix the tenant's idc_application_arn.")
         case "access_denied":
             return aws("Ask the customer to assign this user (or a group of theirs) to your data accessor in their IAM Identity Center.")
-        case "AccessDeniedException" where error.service == "sso-oauth":
+        case "AccessDeniedException" where error.service == "sso-oauth" && error.kmsProblem == nil:
             return aws("Ask the customer to assign this user (or a group of theirs) to your data accessor in their IAM Identity Center.")
         case "InvalidRequestRegionException":
             let key = tenant.map { tenantKey($0, "idc_region") } ?? "the tenant's idc_region"
@@ -115,16 +115,37 @@ struct DoctorAdvice {
                 ?? "Ask the customer to grant your data accessor, and check the tenant id.")
         case "ResourceNotFoundException" where error.service == "qbusiness":
             guard let tenant else { return aws("Check the tenant's application_id and retriever_id.") }
-            let text = ((error.resourceID ?? "") + " " + (error.message ?? "")).lowercased()
+            // resourceType (required by the qbusiness model) names the kind; the id and the
+            // message are the fallbacks for a service that leaves it out.
             let which: String
-            if let id = error.resourceID, id == tenant.retrieverID || text.contains("retriever") {
-                which = "retriever_id"
-            } else if let id = error.resourceID, id == tenant.applicationID || text.contains("application") {
-                which = "application_id"
-            } else {
-                which = "application_id and retriever_id"
+            switch error.notFoundResource {
+            case .retriever: which = "retriever_id"
+            case .application: which = "application_id"
+            case nil:
+                if error.resourceID == tenant.retrieverID {
+                    which = "retriever_id"
+                } else if error.resourceID == tenant.applicationID {
+                    which = "application_id"
+                } else {
+                    which = "application_id and retriever_id"
+                }
             }
             return aws("Check \(tenantKey(tenant, which)) against the values the customer gave you.")
+        case "LicenseNotFoundException" where error.service == "qbusiness":
+            return aws("Ask the customer's administrator to give this user a Q Business subscription\(tenant.map { " in application \($0.applicationID)" } ?? ""); the search works once it is active.")
+        case "ExpiredTokenException" where error.service == "sts":
+            return aws("The identity context expired before STS saw it: set this computer's clock right and run `qseek doctor` again (the context is fetched fresh each time).")
+        case _ where error.service == "sso-oauth" && error.kmsProblem != nil:
+            let role = config.aws.dataAccessorRoleARN
+            if error.reason == "KMS_AccessDeniedException" {
+                return aws("Ask the customer to add to the key policy of their IAM Identity Center's KMS key a statement allowing \(role) kms:Decrypt with the condition kms:ViaService = qbusiness.\(tenant?.region ?? "<region>").amazonaws.com.")
+            }
+            return aws("Ask the customer to fix the KMS key of their IAM Identity Center (restore or enable it, or configure a usable symmetric key); nothing in qseek's config can change this.")
+        case "ExpiredTokenException" where error.service == "sso-oauth":
+            return aws("Run `qseek login` for a fresh ID token; if that does not help, set this computer's clock right.")
+        case "UnauthorizedClientException", "InvalidScopeException", "UnsupportedGrantTypeException", "AuthorizationPendingException":
+            return aws(tenant.map { "Check \(tenantKey($0, "idc_application_arn")): it must be the data accessor's application, with the trusted token issuer grant enabled by the customer." }
+                ?? "Check the tenant's idc_application_arn and the application's grants in the customer's IAM Identity Center.")
         case "ValidationException":
             return aws("Fix the values named above (`qseek config check` shows their lines).")
         default:

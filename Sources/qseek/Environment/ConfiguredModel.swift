@@ -1,4 +1,5 @@
 import Assistant
+import AWS
 import Foundation
 import QseekConfiguration
 
@@ -16,6 +17,7 @@ enum ConfiguredModel {
                 let region = model.region.isEmpty ? environment.config.aws.region : model.region
                 return try BedrockConverseModel(modelID: model.modelID, region: region, account: environment.account,
                                                 endpoints: environment.endpoints, transport: environment.transport,
+                                                options: try bedrockOptions(model, configPath: environment.configPath),
                                                 logger: environment.logger)
             case .openai:
                 guard !model.baseURL.isEmpty else {
@@ -38,5 +40,21 @@ enum ConfiguredModel {
         } catch {
             throw .unexpected("Unexpected error (\(type(of: error))).")
         }
+    }
+
+    /// `[model] citations`, `guardrail_id`/`guardrail_version` and `service_tier`, checked against
+    /// bedrock-runtime's patterns before anything is sent.
+    static func bedrockOptions(_ model: QseekConfig.Model, configPath: String) throws(CommandFailure) -> BedrockConverseModel.Options {
+        var options = BedrockConverseModel.Options(citations: model.citations == .native ? .native : .markers)
+        if !model.guardrailID.isEmpty || !model.guardrailVersion.isEmpty {
+            do {
+                try ConverseStreamRequest.validateGuardrail(identifier: model.guardrailID, version: model.guardrailVersion)
+            } catch {
+                throw .usage("\(configPath): [model] \(error.field == "guardrailConfig.guardrailVersion" ? "guardrail_version" : "guardrail_id") is invalid: it must be \(error.rule).")
+            }
+            options.guardrail = GuardrailConfiguration(identifier: model.guardrailID, version: model.guardrailVersion)
+        }
+        options.serviceTier = model.serviceTier.flatMap { ServiceTier(rawValue: $0.rawValue) }
+        return options
     }
 }
