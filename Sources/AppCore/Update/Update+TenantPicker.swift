@@ -26,7 +26,7 @@ func updateTenantPicker(_ state: inout AppState, _ action: Action) -> [Effect] {
             state.credentialsExpiry = nil
             effects.append(.discardCredentials)
         }
-        state.tenantPicker.exchange = ExchangeProgress(tenantID: tenant.id)
+        state.tenantPicker.exchange = ExchangeProgress(tenantID: tenant.id, steps: ExchangeStep.steps(for: tenant))
         return effects + [.exchange(tenant)]
     case .cancel where state.tenant != nil && !exchanging:
         state.screen = .main  // back to the tenant in use
@@ -63,6 +63,7 @@ extension AccessorError {
     /// The error in words, with the way out where the screen offers one.
     var screenMessage: String {
         if case .signInRequired = self { return userMessage + " (Ctrl+O signs out.)" }
+        if case .identityCenterSignInRequired = self { return userMessage }
         return userMessage
     }
 }

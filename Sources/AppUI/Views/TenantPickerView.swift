@@ -50,7 +50,7 @@ struct TenantPickerView {
         var y = inside.maxY - 6
         canvas.write("Connecting to \(exchange.tenantID.safeLine):", x: inside.x + 1, y: y, style: theme[.muted])
         y += 1
-        for step in ExchangeStep.allCases {
+        for step in exchange.steps {
             let (mark, style): (String, Style)
             if exchange.completed.contains(step) {
                 (mark, style) = ("✓", theme[.success])

@@ -21,6 +21,15 @@ struct DoctorAdvice {
     func diagnose(_ error: any Error, step: String, tenant: QseekConfig.Tenant? = nil) -> Diagnosis {
         switch error {
         case let error as AccessorError:
+            if case .identityCenterSignInRequired(let tenantID, let reason) = error {
+                return Diagnosis(cause: "No usable Identity Center sign-in for tenant \(tenantID): \(reason)",
+                                 fix: "Run `qseek login --tenant \(tenantID)` and sign in at the tenant's Identity Center (the browser returns to \(tenant.map { tenantKey($0, "redirect_uri") } ?? "the tenant's redirect_uri")).",
+                                 CommandFailure.signIn)
+            }
+            if case .sessionStorage = error {
+                return Diagnosis(cause: error.userMessage, fix: "Check the permissions of the token cache directory ($XDG_CACHE_HOME/qseek or ~/.cache/qseek).",
+                                 CommandFailure.unexpected)
+            }
             guard let cause = error.cause else {
                 return Diagnosis(cause: error.userMessage, fix: "Run `qseek login`.", CommandFailure.signIn)
             }
