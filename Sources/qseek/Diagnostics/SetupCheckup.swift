@@ -183,15 +183,18 @@ struct SetupCheckup {
         guard let tenant = environment.tenants.first(where: { $0.id == id }) else { return true }
         // A fresh exchange of its own: nothing cached may stand in for a step being checked.
         let exchange = TrustedIdentityExchange(account: environment.account, endpoints: environment.endpoints, transport: environment.transport,
-                                               idToken: { SignedInUser(subject: "qseek-doctor", idToken: idToken) }, logger: options.logger)
+                                               idToken: { SignedInUser(subject: "qseek-doctor", idToken: idToken) },
+                                               identityCenterSessions: environment.identityCenterSessions, logger: options.logger)
         let reports = Mutex<[ExchangeStepReport]>([])
         var exchanged = false
         var needsSignIn = false
+        var needsIdentityCenterSignIn: String?
         do {
             _ = try await exchange.credentials(for: tenant) { report in reports.withLock { $0.append(report) } }
             exchanged = true
         } catch {
             if case .signInRequired = error { needsSignIn = true }
+            if case .identityCenterSignInRequired(_, let reason) = error { needsIdentityCenterSignIn = reason }
         }
         for report in reports.withLock({ $0 }) {
             let title = report.step.doctorTitle(for: configured)
@@ -208,6 +211,12 @@ struct SetupCheckup {
         }
         if needsSignIn {
             guard record(.skipped("create-token", ExchangeStep.exchangeToken.doctorTitle(for: configured), tenant: id, "needs a sign-in")) else { return false }
+            return skipRest(after: "create-token", tenant: id, record)
+        }
+        if let reason = needsIdentityCenterSignIn, reports.withLock({ $0.isEmpty }) {
+            // An auth-code tenant nobody signed in to yet: nothing is wrong, there is nothing to renew.
+            guard record(.skipped("refresh-token", ExchangeStep.refreshIdentityCenterToken.doctorTitle(for: configured), tenant: id,
+                                  "needs an Identity Center sign-in (\(reason)) Run `qseek login --tenant \(id)`.")) else { return false }
             return skipRest(after: "create-token", tenant: id, record)
         }
         guard exchanged else { return true }

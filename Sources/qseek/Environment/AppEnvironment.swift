@@ -23,6 +23,8 @@ struct AppEnvironment: Sendable {
     let baseCredentialsChain: CredentialsChain?
     let endpoints: EndpointResolver
     let exchange: TrustedIdentityExchange
+    /// Auth-code tenants' Identity Center sign-ins, in the token cache.
+    let identityCenterSessions: any IdentityCenterSessionStore
     let search: PassageSearch
     /// The ISV's own AWS identity; its base credentials also sign Bedrock calls.
     let account: ISVAccount
@@ -106,8 +108,9 @@ struct AppEnvironment: Sendable {
                 }
             }
         }
+        identityCenterSessions = CachedIdentityCenterSessions(cache: cache)
         exchange = TrustedIdentityExchange(account: account, endpoints: endpoints, transport: self.transport, idToken: source,
-                                           identityCenterSessions: CachedIdentityCenterSessions(cache: cache), logger: logger)
+                                           identityCenterSessions: identityCenterSessions, logger: logger)
         search = PassageSearch(exchange: exchange, endpoints: endpoints, transport: self.transport, logger: logger)
         tenants = Self.tenants(of: config)
     }
