@@ -36,6 +36,8 @@ public struct ExchangeProgress: Sendable, Equatable {
     public var failure: ExchangeFailure?
     /// The steps this tenant's exchange runs (TTI or auth code).
     public var steps: [ExchangeStep]
+    /// Auth-code tenants: the Identity Center sign-in URL while the browser is out.
+    public var signInURL: String?
 
     public init(tenantID: String, steps: [ExchangeStep] = ExchangeStep.trustedTokenIssuerSteps) {
         self.tenantID = tenantID

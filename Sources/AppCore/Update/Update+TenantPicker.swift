@@ -33,6 +33,10 @@ func updateTenantPicker(_ state: inout AppState, _ action: Action) -> [Effect] {
     case .cancel:
         return armOrQuit(&state)
     case .exchangeStepEnded(let report) where state.tenantPicker.exchange?.tenantID == report.tenantID && report.failure == nil:
+        if report.step == .redeemAuthorizationCode, let index = state.tenantPicker.exchange?.steps.firstIndex(of: .refreshIdentityCenterToken) {
+            // A fresh Identity Center sign-in redeems its code instead of renewing.
+            state.tenantPicker.exchange?.steps[index] = .redeemAuthorizationCode
+        }
         state.tenantPicker.exchange?.completed.append(report.step)
     case .exchangeFailed(let error, let tenantID) where state.tenantPicker.exchange?.tenantID == tenantID:
         // The step list names the step; the message says why.

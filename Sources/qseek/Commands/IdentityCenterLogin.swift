@@ -26,6 +26,7 @@ struct IdentityCenterLogin {
     /// The whole sign-in: browser (a demo user of the tenant is approved with no one at a
     /// browser), then the code's exchange. Shared by the TUI.
     static func signIn(to tenant: Tenant, in environment: AppEnvironment, user: String?, openBrowser: Bool, timeout: Duration,
+                       observe: @escaping @Sendable (ExchangeStepReport) -> Void = { _ in },
                        progress: @escaping @Sendable (SignInProgress) -> Void) async throws -> IdentityCenterSession {
         guard case .identityCenterAuthCode(let redirectURI) = tenant.authentication else {
             throw CommandFailure.usage("tenant \(tenant.id) signs in at your identity provider (auth = \"tti\"); run `qseek login` without --tenant.")
@@ -48,6 +49,7 @@ struct IdentityCenterLogin {
                  progress: progress)
         return try await environment.exchange.signIn(
             to: tenant, with: TrustedIdentityExchange.AuthorizationCode(code: grant.code, redirectURI: grant.redirectURI,
-                                                                        codeVerifier: grant.codeVerifier))
+                                                                        codeVerifier: grant.codeVerifier),
+            observe: observe)
     }
 }
