@@ -90,6 +90,8 @@ func signOut(_ state: inout AppState) -> [Effect] {
     effects += [.discardCredentials, .signOut]
     clearTenantData(&state)
     state.user = nil
+    // Signing out forgets the Identity Center sign-ins too (IdPSignIn.signOut).
+    state.identityCenterSignInNeeded.formUnion(state.identityCenterUsers.keys)
     state.identityCenterUsers = [:]
     state.tenant = nil
     state.credentialsExpiry = nil

@@ -5,7 +5,7 @@ import Terminal
 
 /// `qseek tenants`: the tenants the signed-in user may use.
 struct Tenants: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "tenants", abstract: "List the tenants you may search (configured, filtered by the tenant claim).")
+    static let configuration = CommandConfiguration(commandName: "tenants", abstract: "List the tenants you may search (configured, filtered by the tenant claim; auth-code tenants always).")
 
     @OptionGroup var common: SignInCommonOptions
     @Flag(help: "Print JSON.") var json = false
@@ -30,12 +30,14 @@ struct Tenants: AsyncParsableCommand {
         if json {
             let list = tenants.map { tenant -> [String: Any] in
                 ["id": tenant.id, "name": tenant.name, "applicationId": tenant.applicationID, "retrieverId": tenant.retrieverID,
-                 "region": tenant.region, "idcRegion": tenant.idcRegion, "idcApplicationArn": tenant.idcApplicationARN]
+                 "region": tenant.region, "idcRegion": tenant.idcRegion, "idcApplicationArn": tenant.idcApplicationARN,
+                 "auth": tenant.usesIdentityCenterSignIn ? "idc-auth-code" : "tti"]
             }
             print(PassageOutput.encode(list))
         } else {
             for tenant in tenants {
-                print("\(tenant.id.sanitizedForTerminal)\t\(tenant.name.sanitizedForTerminal)\t\(tenant.region.sanitizedForTerminal)")
+                let auth = tenant.usesIdentityCenterSignIn ? "\tsigns in at its Identity Center (qseek login --tenant \(tenant.id.sanitizedForTerminal))" : ""
+                print("\(tenant.id.sanitizedForTerminal)\t\(tenant.name.sanitizedForTerminal)\t\(tenant.region.sanitizedForTerminal)\(auth)")
             }
         }
     }
