@@ -114,7 +114,12 @@ struct SetupCheckup {
             let until = ISO8601DateFormatter().string(from: tokens.claims.expiresAt)
             guard record(.ok("sign-in", signInTitle, "\(who), ID token valid until \(until)")) else { return }
         } catch {
-            guard record(.failed("sign-in", signInTitle, await signInDiagnosis(error, environment: environment, advice: advice))) else { return }
+            // An auth-code tenant's user signs in at the tenant's Identity Center, not at the IdP.
+            if let wanted = options.tenantID, config.tenants.first(where: { $0.id == wanted })?.auth == .idcAuthCode {
+                guard record(.skipped("sign-in", signInTitle, "tenant \(wanted) signs in at its own Identity Center (auth = \"idc-auth-code\")")) else { return }
+            } else {
+                guard record(.failed("sign-in", signInTitle, await signInDiagnosis(error, environment: environment, advice: advice))) else { return }
+            }
         }
 
         // 5. The ISV's own AWS identity.
@@ -145,7 +150,7 @@ struct SetupCheckup {
         // With a tenant claim, the user's own list decides which tenants are theirs to check.
         let claimed = signedIn.flatMap { environment.claimedTenantIDs(in: $0) }.map(Set.init)
         for tenant in tenants {
-            if let claimed, !claimed.contains(tenant.id), options.tenantID == nil {
+            if let claimed, !claimed.contains(tenant.id), tenant.auth == .tti, options.tenantID == nil {
                 guard record(.skipped("tenant", "Tenant \(tenant.id)", tenant: tenant.id,
                                       "not in this user's `\(config.identity.tenantClaim)` claim")) else { return }
                 continue
