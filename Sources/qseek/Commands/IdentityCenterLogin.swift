@@ -41,7 +41,7 @@ struct IdentityCenterLogin {
             throw CommandFailure.usage("the Identity Center endpoint \(endpoint) gives no authorization URL")
         }
         let demoUsers = environment.config.tenants.first { $0.id == tenant.id }?.demoUsers ?? []
-        let isDemoUser = user.map(demoUsers.contains) ?? false
+        let isDemoUser = user.map { demoUsers.contains($0) } ?? false
         let browser: any URLOpener = isDemoUser ? DirectApproval() : BrowserLauncher()
         let grant = try await BrowserAuthorization(authorizationEndpoint: authorize, clientID: tenant.idcApplicationARN,
                                                    redirectURI: redirectURI, browser: browser)
