@@ -34,10 +34,12 @@ choose_tenant() {  # choose_tenant FILTER: type the filter in the picker, Enter,
   wait_for "credentials" 60
 }
 
-quit_tui() {
-  tmux_ send-keys -t j C-c
-  sleep 0.3
-  tmux_ send-keys -t j C-c
+quit_tui() {  # Ctrl+C stops an answer still streaming; twice more when idle quits
+  for _ in 1 2 3; do
+    screen_shows "EXIT=" && break
+    tmux_ send-keys -t j C-c
+    sleep 0.5
+  done
   wait_for "EXIT=" 10 || true
 }
 
