@@ -1,4 +1,5 @@
 import Foundation
+import Hummingbird
 
 /// Identity Center's `/authorize` for data accessors of the authorization-code type: a sign-in
 /// page listing the tenant's members; a `login_hint` naming one of them is approved at once,

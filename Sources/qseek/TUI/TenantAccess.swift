@@ -1,5 +1,6 @@
 import Accessor
 import AppCore
+import AWS
 import Foundation
 import OIDC
 
