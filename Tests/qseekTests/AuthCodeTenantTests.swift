@@ -81,3 +81,20 @@ struct AuthCodeTenantTests {
         }
     }
 }
+
+extension AuthCodeTenantTests {
+    @Test func doctorRunsTheAuthCodeStepsOnceSignedInWithoutAnIdPSignIn() async throws {
+        try await SandboxSetup.run { setup in
+            let environment = try environment(setup)
+            _ = try await IdentityCenterLogin.signIn(to: try environment.tenant(id: Self.tenantID), in: environment, user: "ivan@globex.example",
+                                                     openBrowser: false, timeout: .seconds(30), progress: { _ in })
+            await environment.shutdown()
+            let report = await setup.checkup(tenant: Self.tenantID)
+            #expect(report.ok, "\(report.steps.filter { $0.status == .failed })")
+            #expect(report.step("sign-in")?.status == .skipped)
+            for id in ["assume-role", "refresh-token", "identity-aware-role", "search"] {
+                #expect(report.step(id, tenant: Self.tenantID)?.status == .ok, "\(id)")
+            }
+        }
+    }
+}
