@@ -74,7 +74,7 @@ check "Globex's passages arrive (its contractor policy)" grep -q "Contractor acc
 
 tmux_ send-keys -t j C-t
 wait_for "Choose a tenant" 10
-check "the picker now names Globex's Identity Center user" screen_shows "Identity Center: priya@consult.example"
+check "the picker now names Globex's Identity Center user" screen_shows "IdC: priya@consult.example"
 choose_tenant "Acme"
 check "back on Acme, the header names the IdP user again" screen_shows "priya@consult.example · Acme Cloud (T0100ACME)"
 

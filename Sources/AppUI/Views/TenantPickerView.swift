@@ -35,7 +35,7 @@ struct TenantPickerView {
                 if state.identityCenterSignInNeeded.contains(tenant.id) {
                     last += "  · signs in at its Identity Center"
                 } else if let user = state.identityCenterUsers[tenant.id] {
-                    last += "  · Identity Center: \(user.safeLine)"
+                    last += "  · IdC: \(user.safeLine)"
                 }
                 canvas.writeRun([
                     ((selected ? "› " : "  ") + tenant.name.safeLine, style),
