@@ -39,8 +39,9 @@ public struct Corpus: Sendable {
     }
 
     /// The tenant ids a user belongs to, in corpus order (the `tenants` claim of ID tokens).
+    /// Only TTI tenants: an auth-code tenant's own Identity Center decides who uses it.
     public func tenantIDs(of user: DemoUser) -> [String] {
-        tenants.filter { $0.member(email: user.email) != nil }.map(\.id)
+        tenants.filter { $0.authentication == .trustedTokenIssuer && $0.member(email: user.email) != nil }.map(\.id)
     }
 }
 
