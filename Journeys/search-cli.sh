@@ -12,8 +12,8 @@ sign_in alice@acme.example
 check "login with PKCE through the loopback receiver succeeds" test -s "$XDG_CACHE_HOME/qseek/"*.json
 
 "$QSEEK" tenants "${config[@]}" --json > "$work/tenants.json"
-check "tenants --json lists the user's tenant (by the tenant claim)" \
-  python3 -c "import json,sys; t=json.load(open(sys.argv[1])); sys.exit(0 if [x['id'] for x in t]==['T0100ACME'] else 1)" "$work/tenants.json"
+check "tenants --json lists the user's tenant (by the tenant claim) and the auth-code tenant (its Identity Center decides)" \
+  python3 -c "import json,sys; t=json.load(open(sys.argv[1])); sys.exit(0 if [(x['id'], x['auth']) for x in t]==[('T0100ACME', 'tti'), ('T0300GLBX', 'idc-auth-code')] else 1)" "$work/tenants.json"
 
 "$QSEEK" search "quarterly planning process" --tenant T0100ACME "${config[@]}" --ndjson --max 5 --pages 2 > "$work/passages.ndjson" 2> "$work/search.err"
 check "search --ndjson prints one JSON object per passage with the documented keys" python3 - "$work/passages.ndjson" <<'PY'

@@ -295,6 +295,9 @@ def main():
             for doc in docs:
                 out.write(json.dumps(doc, ensure_ascii=False, sort_keys=True) + "\n")
         print(f"{tenant['name']}: {len(docs)} documents")
+    sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+    import sandbox_corpus_authcode  # the hand-written auth-code tenant
+    sandbox_corpus_authcode.write(OUT)
 
 
 if __name__ == "__main__":

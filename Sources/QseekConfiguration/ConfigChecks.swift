@@ -77,6 +77,18 @@ extension ConfigParser {
             } else if let problem = ConfigShapes.idcApplicationARNProblem(tenant.idcApplicationARN) {
                 report("tenants", "idc_application_arn", index: index, problem)
             }
+            switch tenant.auth {
+            case .tti:
+                if !tenant.redirectURI.isEmpty {
+                    report("tenants", "redirect_uri", index: index, "is only used with auth = \"idc-auth-code\" (this tenant uses \"tti\")")
+                }
+            case .idcAuthCode:
+                if tenant.redirectURI.isEmpty {
+                    report("tenants", "redirect_uri", index: index, "is required with auth = \"idc-auth-code\": the redirect URI registered for the data accessor, e.g. http://127.0.0.1:47311/callback")
+                } else if let problem = ConfigShapes.loopbackRedirectProblem(tenant.redirectURI) {
+                    report("tenants", "redirect_uri", index: index, problem)
+                }
+            }
         }
 
         let model = config.model
@@ -169,6 +181,20 @@ public enum ConfigShapes {
         if let problem = urlProblem(value) { return problem }
         if value.contains("/.well-known/") { return "give the issuer without /.well-known/openid-configuration" }
         if value.hasSuffix("/") { return "remove the trailing `/`: the issuer must equal the `iss` of the ID tokens exactly" }
+        return nil
+    }
+
+    /// An auth-code redirect URI qseek can receive: `http://127.0.0.1:PORT/path` (or
+    /// `localhost`), with the fixed port and path registered for the data accessor.
+    public static func loopbackRedirectProblem(_ value: String) -> String? {
+        guard let url = URLComponents(string: value), url.scheme == "http", let host = url.host, ["127.0.0.1", "localhost"].contains(host),
+              url.fragment == nil, url.query == nil, url.user == nil else {
+            return "\"\(value)\" must be http://127.0.0.1:PORT/PATH or http://localhost:PORT/PATH (qseek receives the sign-in on loopback)"
+        }
+        guard let port = url.port, (1...65535).contains(port) else {
+            return "\"\(value)\" needs the fixed port registered for the data accessor"
+        }
+        guard url.path.hasPrefix("/") else { return "\"\(value)\" needs a path, e.g. /callback" }
         return nil
     }
 

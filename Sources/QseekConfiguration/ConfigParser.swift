@@ -85,6 +85,9 @@ public struct ConfigParser {
                 try reader.string("region") { tenant.region = $0 }
                 try reader.string("idc_region") { tenant.idcRegion = $0 }
                 try reader.string("idc_application_arn") { tenant.idcApplicationARN = $0 }
+                try reader.choice("auth", QseekConfig.Tenant.Authentication.self) { tenant.auth = $0 }
+                try reader.string("redirect_uri") { tenant.redirectURI = $0 }
+                try reader.strings("demo_users") { tenant.demoUsers = $0 }
                 try reader.finish()
                 guard !tenant.id.isEmpty else {
                     throw reader.fail(nil, "tenants[\(index)]: `id` is required")

@@ -86,6 +86,13 @@ public enum ConfigTemplate {
         # # The data accessor's IAM Identity Center application ARN (shown with the accessor):
         # # arn:aws:sso::{account}:application/ssoins-{instance}/apl-{application}
         # idc_application_arn = "arn:aws:sso::111122223333:application/ssoins-EXAMPLE/apl-EXAMPLE"
+        # # The data accessor's authentication type: "tti" (AWS_IAM_IDC_TTI, the default: users
+        # # sign in at your IdP above) or "idc-auth-code" (AWS_IAM_IDC_AUTH_CODE: users sign in at
+        # # the customer's own IAM Identity Center; your IdP is not involved for this tenant).
+        # auth = "tti"
+        # # With "idc-auth-code" only: the redirect URI you gave the customer for the data
+        # # accessor, exactly (a fixed loopback port and path, e.g. http://127.0.0.1:47311/callback).
+        # redirect_uri = "http://127.0.0.1:47311/callback"
 
         # ── Search ───────────────────────────────────────────────────────────────────────────
         [search]

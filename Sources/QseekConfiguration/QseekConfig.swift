@@ -48,6 +48,14 @@ public struct QseekConfig: Sendable, Equatable {
 
     /// One `[[tenants]]` entry.
     public struct Tenant: Sendable, Equatable {
+        /// The data accessor's authentication type (`auth`).
+        public enum Authentication: String, Sendable, CaseIterable {
+            /// `AWS_IAM_IDC_TTI`: the user signs in at the ISV's IdP (`[identity]`).
+            case tti
+            /// `AWS_IAM_IDC_AUTH_CODE`: the user signs in at the customer's IAM Identity Center.
+            case idcAuthCode = "idc-auth-code"
+        }
+
         public var id = ""
         public var name = ""
         public var applicationID = ""
@@ -55,6 +63,11 @@ public struct QseekConfig: Sendable, Equatable {
         public var region = "us-east-1"
         public var idcRegion = "us-east-1"
         public var idcApplicationARN = ""
+        public var auth = Authentication.tti
+        /// The redirect URI registered for an auth-code data accessor (exact: fixed port and path).
+        public var redirectURI = ""
+        /// Sandbox only: users of this tenant's Identity Center that `login --user` signs in with no browser.
+        public var demoUsers: [String] = []
         public init() {}
     }
 

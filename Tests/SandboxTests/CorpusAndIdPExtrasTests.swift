@@ -55,7 +55,8 @@ import Testing
 
     @Test func theEscapeTestDocumentKeepsEveryControlCharacterInTheCorpus() throws {
         let corpus = try CorpusLoader.bundled()
-        for tenant in corpus.tenants {
+        // The generated (TTI) tenants carry it; the hand-written auth-code tenant's eight documents do not.
+        for tenant in corpus.tenants where tenant.authentication == .trustedTokenIssuer {
             let document = tenant.documents.first { $0.id.hasSuffix("escape-test-0001") }
             #expect(document?.title.contains("\u{1B}[2J") == true)
             #expect(document?.body.contains("\u{1B}]52;c;") == true)

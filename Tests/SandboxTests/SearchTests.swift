@@ -15,9 +15,10 @@ import Testing
                                        filter: filter, offset: 0, limit: limit).items
     }
 
-    @Test func theBundledCorpusHasTwoTenantsWithAtLeast150DocumentsAndThreeUsersEach() {
-        #expect(Self.corpus.tenants.count == 2)
-        for tenant in Self.corpus.tenants {
+    @Test func theBundledCorpusHasTwoTTITenantsWithAtLeast150DocumentsAndThreeUsersEach() {
+        #expect(Self.corpus.tenants.filter { $0.authentication == .trustedTokenIssuer }.count == 2)
+        #expect(Self.corpus.tenants.filter { $0.authentication == .identityCenterAuthCode }.count == 1)
+        for tenant in Self.corpus.tenants where tenant.authentication == .trustedTokenIssuer {
             #expect(tenant.documents.count >= 150)
             #expect(tenant.members.count >= 3)
             #expect(Set(tenant.members.flatMap(\.groups)).count >= 3)

@@ -6,11 +6,15 @@ public enum IAMTokenGrant: Sendable, Equatable {
     case jwtBearer(assertion: String)
     /// A code from IAM Identity Center's own `/authorize` redirect.
     case authorizationCode(code: String, redirectURI: String, codeVerifier: String? = nil)
+    /// A refresh token from an earlier `authorization_code` (or `refresh_token`) answer; the
+    /// answer may carry a new one that replaces it.
+    case refreshToken(String)
 
     public var grantType: String {
         switch self {
         case .jwtBearer: return "urn:ietf:params:oauth:grant-type:jwt-bearer"
         case .authorizationCode: return "authorization_code"
+        case .refreshToken: return "refresh_token"
         }
     }
 }
@@ -28,7 +32,7 @@ public struct CreateTokenWithIAMRequest: Sendable, Equatable, Encodable {
     }
 
     enum CodingKeys: String, CodingKey {
-        case clientId, grantType, code, assertion, scope, redirectUri, codeVerifier
+        case clientId, grantType, code, assertion, scope, redirectUri, codeVerifier, refreshToken
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -42,6 +46,8 @@ public struct CreateTokenWithIAMRequest: Sendable, Equatable, Encodable {
             try container.encode(code, forKey: .code)
             try container.encode(redirectURI, forKey: .redirectUri)
             try container.encodeIfPresent(verifier, forKey: .codeVerifier)
+        case .refreshToken(let token):
+            try container.encode(token, forKey: .refreshToken)
         }
         try container.encodeIfPresent(scopes, forKey: .scope)
     }
@@ -54,6 +60,8 @@ public struct CreateTokenWithIAMRequest: Sendable, Equatable, Encodable {
         case .authorizationCode(let code, let redirectURI, _):
             try ParameterRules.length(code, 1...2048, field: "code")
             try ParameterRules.length(redirectURI, 1...2048, field: "redirectUri")
+        case .refreshToken(let token):
+            try ParameterRules.length(token, 1...Int.max, field: "refreshToken")
         }
     }
 }

@@ -6,6 +6,11 @@ import AWS
 public enum AccessorError: Error, Sendable, Equatable {
     /// No usable ID token: sign in (again). The reason is already in words (from OIDC).
     case signInRequired(String)
+    /// An auth-code tenant has no usable Identity Center sign-in (none yet, or its renewal was
+    /// refused): the user signs in at that tenant's Identity Center again.
+    case identityCenterSignInRequired(tenantID: String, reason: String)
+    /// The Identity Center sign-in could not be kept on disk (the cache directory's problem).
+    case sessionStorage(String)
     /// A step of the TTI exchange failed.
     case exchange(step: ExchangeStep, cause: ServiceFailure)
     /// The identity-aware credentials expired while in use (`ExpiredToken`).
@@ -18,6 +23,9 @@ public enum AccessorError: Error, Sendable, Equatable {
     public var userMessage: String {
         switch self {
         case .signInRequired(let reason): return "Sign in again: \(reason)"
+        case .identityCenterSignInRequired(let tenantID, let reason):
+            return "Sign in at the Identity Center of tenant \(tenantID): \(reason) Run `qseek login --tenant \(tenantID)`."
+        case .sessionStorage(let reason): return reason
         case .exchange(let step, let cause): return "\(step.title) failed: \(cause.userMessage)"
         case .credentialsExpired: return "The identity-aware credentials expired; renewing them."
         case .search(let cause): return cause.userMessage
@@ -29,7 +37,7 @@ public enum AccessorError: Error, Sendable, Equatable {
     public var cause: ServiceFailure? {
         switch self {
         case .exchange(_, let cause), .search(let cause), .configuration(let cause): return cause
-        case .signInRequired, .credentialsExpired: return nil
+        case .signInRequired, .identityCenterSignInRequired, .sessionStorage, .credentialsExpired: return nil
         }
     }
 

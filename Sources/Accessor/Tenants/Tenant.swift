@@ -12,9 +12,27 @@ public struct Tenant: Sendable, Hashable, Identifiable {
     public var idcRegion: String
     /// The data accessor's IdC application ARN: `clientId` of CreateTokenWithIAM.
     public var idcApplicationARN: String
+    /// How the data accessor signs users in.
+    public var authentication: Authentication
+
+    /// The data accessor's authentication type (TTI-FLOW.md).
+    public enum Authentication: Sendable, Hashable {
+        /// `AWS_IAM_IDC_TTI`: the ISV's ID token is exchanged at the tenant's Identity Center.
+        case trustedTokenIssuer
+        /// `AWS_IAM_IDC_AUTH_CODE`: the user signs in at the tenant's Identity Center, which
+        /// redirects to `redirectURI` (registered for the data accessor, exactly) with a code.
+        case identityCenterAuthCode(redirectURI: String)
+    }
+
+    /// Whether the user signs in at this tenant's own Identity Center (auth code).
+    public var usesIdentityCenterSignIn: Bool {
+        if case .identityCenterAuthCode = authentication { return true }
+        return false
+    }
 
     public init(id: String, name: String, applicationID: String, retrieverID: String,
-                region: String, idcRegion: String, idcApplicationARN: String) {
+                region: String, idcRegion: String, idcApplicationARN: String,
+                authentication: Authentication = .trustedTokenIssuer) {
         self.id = id
         self.name = name
         self.applicationID = applicationID
@@ -22,6 +40,7 @@ public struct Tenant: Sendable, Hashable, Identifiable {
         self.region = region
         self.idcRegion = idcRegion
         self.idcApplicationARN = idcApplicationARN
+        self.authentication = authentication
     }
 
     /// The tenants a user may use: all configured ones, or, when the IdP lists them in a

@@ -72,7 +72,10 @@ public actor EffectRunner {
             let gateway = self.gateway
             exchangeTask = spawn {
                 do throws(AccessorError) {
-                    let expiry = try await gateway.exchange(for: tenant) { send(.exchangeStepEnded($0)) }
+                    let (expiry, identityCenterUser) = try await gateway.exchange(
+                        for: tenant, observe: { send(.exchangeStepEnded($0)) },
+                        signInURL: { send(.identityCenterSignInStarted(tenantID: tenant.id, url: $0)) })
+                    if let identityCenterUser { send(.identityCenterSignedIn(tenantID: tenant.id, user: identityCenterUser)) }
                     send(.exchangeSucceeded(tenantID: tenant.id, expiresAt: expiry))
                 } catch {
                     if !Task.isCancelled { send(.exchangeFailed(error, tenantID: tenant.id)) }

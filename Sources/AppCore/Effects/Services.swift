@@ -26,6 +26,19 @@ public protocol TenantGateway: Sendable {
     func pages(of query: PassageQuery) -> AsyncThrowingStream<[Passage], any Error>
     /// Drops every cached credential (tenant switch, sign-out).
     func discardCredentials() async
+    /// The exchange, for an auth-code tenant signing in at its Identity Center when it has
+    /// no usable sign-in (`signInURL` hears the URL the browser was sent to), and then who
+    /// signed in there (nil for TTI tenants).
+    func exchange(for tenant: Tenant, observe: @escaping @Sendable (ExchangeStepReport) -> Void,
+                  signInURL: @escaping @Sendable (String) -> Void) async throws(AccessorError) -> (expiresAt: Date, identityCenterUser: String?)
+}
+
+extension TenantGateway {
+    /// Gateways without auth-code tenants run the plain exchange.
+    public func exchange(for tenant: Tenant, observe: @escaping @Sendable (ExchangeStepReport) -> Void,
+                         signInURL: @escaping @Sendable (String) -> Void) async throws(AccessorError) -> (expiresAt: Date, identityCenterUser: String?) {
+        (try await exchange(for: tenant, observe: observe), nil)
+    }
 }
 
 /// The desktop around the terminal: the browser, remembered choices, exported files.

@@ -22,6 +22,10 @@ public struct AppState: Sendable, Equatable {
     public var tenant: Tenant?
     /// When the identity-aware credentials for `tenant` expire (they renew by themselves).
     public var credentialsExpiry: Date?
+    /// Auth-code tenants: who is signed in at each one's Identity Center (for the header).
+    public var identityCenterUsers: [String: String] = [:]
+    /// Auth-code tenants with no Identity Center sign-in yet: choosing one runs it (the picker marks them).
+    public var identityCenterSignInNeeded: Set<String> = []
     public var conversation = Conversation()
     public var passages = PassagesState()
     public var prompt: PromptState

@@ -34,13 +34,20 @@ public struct ExchangeProgress: Sendable, Equatable {
     public var tenantID: String
     public var completed: [ExchangeStep] = []
     public var failure: ExchangeFailure?
+    /// The steps this tenant's exchange runs (TTI or auth code).
+    public var steps: [ExchangeStep]
+    /// Auth-code tenants: the Identity Center sign-in URL while the browser is out.
+    public var signInURL: String?
 
-    public init(tenantID: String) { self.tenantID = tenantID }
+    public init(tenantID: String, steps: [ExchangeStep] = ExchangeStep.trustedTokenIssuerSteps) {
+        self.tenantID = tenantID
+        self.steps = steps
+    }
 
     /// The step running now (the first not completed), unless it failed.
     public var current: ExchangeStep? {
         guard failure == nil else { return nil }
-        return ExchangeStep.allCases.first { !completed.contains($0) }
+        return steps.first { !completed.contains($0) }
     }
 }
 

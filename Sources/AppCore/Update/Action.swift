@@ -64,6 +64,10 @@ public enum Action: Sendable, Equatable {
     /// A step of the exchange ended (sent and answered, failed, or reused from the cache).
     case exchangeStepEnded(ExchangeStepReport)
     case exchangeSucceeded(tenantID: String, expiresAt: Date)
+    /// An auth-code tenant's exchange sent the user to its Identity Center (this URL).
+    case identityCenterSignInStarted(tenantID: String, url: String)
+    /// Who is signed in at an auth-code tenant's Identity Center.
+    case identityCenterSignedIn(tenantID: String, user: String)
     case exchangeFailed(AccessorError, tenantID: String)
     case passagesArrived(page: [Passage], isLast: Bool, query: QueryID)
     case searchFailed(AccessorError, query: QueryID)

@@ -26,13 +26,17 @@ func updateTenantPicker(_ state: inout AppState, _ action: Action) -> [Effect] {
             state.credentialsExpiry = nil
             effects.append(.discardCredentials)
         }
-        state.tenantPicker.exchange = ExchangeProgress(tenantID: tenant.id)
+        state.tenantPicker.exchange = ExchangeProgress(tenantID: tenant.id, steps: ExchangeStep.steps(for: tenant))
         return effects + [.exchange(tenant)]
     case .cancel where state.tenant != nil && !exchanging:
         state.screen = .main  // back to the tenant in use
     case .cancel:
         return armOrQuit(&state)
     case .exchangeStepEnded(let report) where state.tenantPicker.exchange?.tenantID == report.tenantID && report.failure == nil:
+        if report.step == .redeemAuthorizationCode, let index = state.tenantPicker.exchange?.steps.firstIndex(of: .refreshIdentityCenterToken) {
+            // A fresh Identity Center sign-in redeems its code instead of renewing.
+            state.tenantPicker.exchange?.steps[index] = .redeemAuthorizationCode
+        }
         state.tenantPicker.exchange?.completed.append(report.step)
     case .exchangeFailed(let error, let tenantID) where state.tenantPicker.exchange?.tenantID == tenantID:
         // The step list names the step; the message says why.
@@ -63,6 +67,7 @@ extension AccessorError {
     /// The error in words, with the way out where the screen offers one.
     var screenMessage: String {
         if case .signInRequired = self { return userMessage + " (Ctrl+O signs out.)" }
+        if case .identityCenterSignInRequired = self { return userMessage }
         return userMessage
     }
 }

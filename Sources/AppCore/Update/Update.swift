@@ -41,6 +41,18 @@ public func update(_ state: inout AppState, _ action: Action) -> [Effect] {
     case .answerEvent, .answerEnded, .answerFailed:
         // Wherever the user is looking (e.g. the tenant picker), the answer keeps arriving.
         return receiveAnswer(&state, action)
+    case .identityCenterSignInStarted(let tenantID, let url):
+        if state.tenantPicker.exchange?.tenantID == tenantID {
+            state.tenantPicker.exchange?.signInURL = url
+        } else if state.tenant?.id == tenantID {
+            state.notice = "Sign in again at the tenant's Identity Center, in the browser: \(url)"
+        }
+        return []
+    case .identityCenterSignedIn(let tenantID, let user):
+        state.identityCenterUsers[tenantID] = user
+        state.identityCenterSignInNeeded.remove(tenantID)
+        state.tenantPicker.exchange?.signInURL = nil
+        return []
     case .cancel where state.showsHelp:
         state.showsHelp = false
         return []
@@ -78,6 +90,9 @@ func signOut(_ state: inout AppState) -> [Effect] {
     effects += [.discardCredentials, .signOut]
     clearTenantData(&state)
     state.user = nil
+    // Signing out forgets the Identity Center sign-ins too (IdPSignIn.signOut).
+    state.identityCenterSignInNeeded.formUnion(state.identityCenterUsers.keys)
+    state.identityCenterUsers = [:]
     state.tenant = nil
     state.credentialsExpiry = nil
     state.tenantPicker.available = []
@@ -107,6 +122,7 @@ extension Action {
     var isIntent: Bool {
         switch self {
         case .launched, .savedSignInChecked, .deviceFlowChecked, .signInProgressed, .signedIn, .signInFailed, .exchangeStepEnded, .exchangeSucceeded,
+             .identityCenterSignInStarted, .identityCenterSignedIn,
              .exchangeFailed, .passagesArrived, .searchFailed, .tick, .noticed, .answerEvent, .answerEnded, .answerFailed,
              .historyListed, .historyFailed, .conversationLoaded:
             return false

@@ -66,7 +66,11 @@ struct StatusBar {
         guard !area.isEmpty else { return }
         canvas.fill(area, style: theme[.selection])
         var parts = [" qseek"]
-        if let user = state.user { parts.append(user.displayName.safeLine) }
+        if let tenant = state.tenant, let user = state.identityCenterUsers[tenant.id] {
+            parts.append("\(user.safeLine) (Identity Center)")
+        } else if let user = state.user {
+            parts.append(user.displayName.safeLine)
+        }
         if let tenant = state.tenant { parts.append("\(tenant.name.safeLine) (\(tenant.id.safeLine))") }
         if let expiry = state.credentialsExpiry {
             let seconds = Int(expiry.timeIntervalSince(state.now))

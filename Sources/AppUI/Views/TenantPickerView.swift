@@ -31,7 +31,12 @@ struct TenantPickerView {
                 let selected = index == picker.selection
                 let style = selected ? theme[.selection] : theme[.text]
                 if selected { canvas.fill(Rect(x: inside.x, y: y, width: inside.width, height: 1), style: style) }
-                let last = tenant.id == picker.lastChosenID ? "  (last used)" : ""
+                var last = tenant.id == picker.lastChosenID ? "  (last used)" : ""
+                if state.identityCenterSignInNeeded.contains(tenant.id) {
+                    last += "  · signs in at its Identity Center"
+                } else if let user = state.identityCenterUsers[tenant.id] {
+                    last += "  · IdC: \(user.safeLine)"
+                }
                 canvas.writeRun([
                     ((selected ? "› " : "  ") + tenant.name.safeLine, style),
                     ("  \(tenant.id.safeLine) · \(tenant.region.safeLine)\(last)", selected ? style : theme[.muted]),
@@ -48,9 +53,19 @@ struct TenantPickerView {
 
     private func drawSteps(_ exchange: ExchangeProgress, canvas: inout Canvas, inside: Rect) {
         var y = inside.maxY - 6
+        if let url = exchange.signInURL {
+            // The browser went to the tenant's Identity Center; over SSH, the URL is the way there.
+            let lines = ["Sign in at the tenant's Identity Center in your browser:"]
+                + TextLayout.wrap(url.safeLine, toWidth: max(1, inside.width - 4)).prefix(3).map { "  " + $0 }
+            var urlY = y - lines.count - 1
+            for line in lines {
+                canvas.write(line, x: inside.x + 1, y: urlY, style: theme[.accent])
+                urlY += 1
+            }
+        }
         canvas.write("Connecting to \(exchange.tenantID.safeLine):", x: inside.x + 1, y: y, style: theme[.muted])
         y += 1
-        for step in ExchangeStep.allCases {
+        for step in exchange.steps {
             let (mark, style): (String, Style)
             if exchange.completed.contains(step) {
                 (mark, style) = ("✓", theme[.success])

@@ -42,13 +42,22 @@ public struct TokenCache: Sendable {
     }
 
     public func load(key: String) -> TokenSet? {
-        guard let data = try? Data(contentsOf: fileURL(forKey: key)) else { return nil }
-        return try? JSONDecoder().decode(TokenSet.self, from: data)
+        load(TokenSet.self, key: key)
     }
 
     public func store(_ tokens: TokenSet, key: String) throws {
+        try store(value: tokens, key: key)
+    }
+
+    /// Any other sign-in kept the same way (an Identity Center refresh token per tenant).
+    public func load<Value: Decodable>(_ type: Value.Type, key: String) -> Value? {
+        guard let data = try? Data(contentsOf: fileURL(forKey: key)) else { return nil }
+        return try? JSONDecoder().decode(Value.self, from: data)
+    }
+
+    public func store<Value: Encodable>(value: Value, key: String) throws {
         try ensureDirectory()
-        let data = try JSONEncoder().encode(tokens)
+        let data = try JSONEncoder().encode(value)
         let target = fileURL(forKey: key)
         let temporary = directory.appendingPathComponent(".\(key).\(UUID().uuidString).tmp")
         let fd = open(temporary.path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)

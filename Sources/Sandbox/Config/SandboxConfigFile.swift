@@ -43,6 +43,10 @@ public enum SandboxConfigFile {
                 "idc_region = \(quoted(tenant.idcRegion))",
                 "idc_application_arn = \(quoted(tenant.idcApplicationARN))",
             ]
+            if tenant.authentication == .identityCenterAuthCode, let redirectURI = tenant.redirectURIs.first {
+                lines += ["auth = \(quoted(tenant.authentication.rawValue))", "redirect_uri = \(quoted(redirectURI))",
+                          "demo_users = [\(tenant.members.map { quoted($0.email) }.joined(separator: ", "))]"]
+            }
         }
         lines += [
             "",

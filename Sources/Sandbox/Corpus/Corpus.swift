@@ -39,8 +39,9 @@ public struct Corpus: Sendable {
     }
 
     /// The tenant ids a user belongs to, in corpus order (the `tenants` claim of ID tokens).
+    /// Only TTI tenants: an auth-code tenant's own Identity Center decides who uses it.
     public func tenantIDs(of user: DemoUser) -> [String] {
-        tenants.filter { $0.member(email: user.email) != nil }.map(\.id)
+        tenants.filter { $0.authentication == .trustedTokenIssuer && $0.member(email: user.email) != nil }.map(\.id)
     }
 }
 
@@ -71,9 +72,15 @@ public struct Tenant: Sendable {
     public var documents: [Document]
     /// The customer's restriction on what this data accessor may see (nil: everything).
     public var documentFilter: AttributeFilter?
+    /// How the data accessor signs users in (`auth` in tenants.toml).
+    public var authentication: TenantAuthentication
+    /// The redirect URIs registered for the data accessor (auth code only): `/authorize`
+    /// accepts exactly these.
+    public var redirectURIs: [String]
 
     public init(id: String, name: String, region: String, idcRegion: String, applicationID: String, retrieverID: String,
-                idcApplicationARN: String, members: [TenantMember], documents: [Document], documentFilter: AttributeFilter? = nil) {
+                idcApplicationARN: String, members: [TenantMember], documents: [Document], documentFilter: AttributeFilter? = nil,
+                authentication: TenantAuthentication = .trustedTokenIssuer, redirectURIs: [String] = []) {
         self.id = id
         self.name = name
         self.region = region
@@ -84,6 +91,8 @@ public struct Tenant: Sendable {
         self.members = members
         self.documents = documents
         self.documentFilter = documentFilter
+        self.authentication = authentication
+        self.redirectURIs = redirectURIs
     }
 
     public func member(email: String) -> TenantMember? {
@@ -91,14 +100,25 @@ public struct Tenant: Sendable {
     }
 }
 
+/// The data accessor's authentication type.
+public enum TenantAuthentication: String, Sendable, CaseIterable {
+    /// `AWS_IAM_IDC_TTI`: the user signs in at the ISV's IdP; Identity Center trusts its tokens.
+    case trustedTokenIssuer = "tti"
+    /// `AWS_IAM_IDC_AUTH_CODE`: the user signs in at the customer's own Identity Center.
+    case identityCenterAuthCode = "idc-auth-code"
+}
+
 /// A user's place in one tenant's Identity Center: the groups that document ACLs name.
 public struct TenantMember: Sendable, Hashable {
     public var email: String
     public var groups: [String]
+    /// The display name on the Identity Center sign-in page (else the `[[users]]` name or the email).
+    public var name: String?
 
-    public init(email: String, groups: [String]) {
+    public init(email: String, groups: [String], name: String? = nil) {
         self.email = email
         self.groups = groups
+        self.name = name
     }
 }
 

@@ -58,12 +58,20 @@ public enum CorpusLoader {
                     throw .invalidTenantsFile("tenant \(entry.id): \(error.name) \(error.message)")
                 }
             }
+            var authentication = TenantAuthentication.trustedTokenIssuer
+            if let auth = entry.auth {
+                guard let known = TenantAuthentication(rawValue: auth) else {
+                    throw .invalidTenantsFile("tenant \(entry.id): auth must be \"tti\" or \"idc-auth-code\", not \"\(auth)\"")
+                }
+                authentication = known
+            }
             tenants.append(Tenant(
                 id: entry.id, name: entry.name, region: entry.region, idcRegion: entry.idc_region,
                 applicationID: entry.application_id, retrieverID: entry.retriever_id,
                 idcApplicationARN: entry.idc_application_arn,
-                members: (entry.members ?? []).map { TenantMember(email: $0.email.lowercased(), groups: $0.groups) },
-                documents: documents, documentFilter: filter))
+                members: (entry.members ?? []).map { TenantMember(email: $0.email.lowercased(), groups: $0.groups, name: $0.name) },
+                documents: documents, documentFilter: filter, authentication: authentication,
+                redirectURIs: entry.redirect_uris ?? []))
         }
         let corpus = Corpus(accountID: file.account_id, dataAccessorRoleARN: file.data_accessor_role_arn,
                             clientID: file.client_id, users: users, tenants: tenants)
@@ -76,8 +84,20 @@ public enum CorpusLoader {
             for id in [tenant.applicationID, tenant.retrieverID] where !isResourceID(id) {
                 throw .inconsistent("tenant \(tenant.id): \(id) is not 36 characters of [a-zA-Z0-9-]")
             }
-            for member in tenant.members where corpus.user(email: member.email) == nil {
+            // An auth-code tenant's members sign in at its own Identity Center, not at the ISV's IdP.
+            for member in tenant.members where tenant.authentication == .trustedTokenIssuer && corpus.user(email: member.email) == nil {
                 throw .inconsistent("tenant \(tenant.id) names \(member.email), who is not in [[users]]")
+            }
+            switch tenant.authentication {
+            case .trustedTokenIssuer where !tenant.redirectURIs.isEmpty:
+                throw .inconsistent("tenant \(tenant.id): redirect_uris are for auth = \"idc-auth-code\" only")
+            case .identityCenterAuthCode where tenant.redirectURIs.isEmpty:
+                throw .inconsistent("tenant \(tenant.id): auth = \"idc-auth-code\" needs redirect_uris (the data accessor's registered redirect URIs)")
+            default:
+                break
+            }
+            for uri in tenant.redirectURIs where URLComponents(string: uri)?.scheme == nil || uri.contains("#") {
+                throw .inconsistent("tenant \(tenant.id): redirect URI \(uri) is not an absolute URI without fragment")
             }
         }
         if Set(corpus.tenants.map(\.id)).count != corpus.tenants.count { throw .inconsistent("two tenants share an id") }

@@ -26,11 +26,14 @@ struct TenantsFile {
         var documents: String
         var document_filter: String?
         var members: [MemberEntry]?
+        var auth: String?
+        var redirect_uris: [String]?
     }
 
     struct MemberEntry {
         var email: String
         var groups: [String]
+        var name: String?
     }
 
     /// Reads the file's text; the error's message is what `CorpusError.invalidTenantsFile` shows.
@@ -56,8 +59,11 @@ struct TenantsFile {
                     retriever_id: try tenant.string("retriever_id"), idc_application_arn: try tenant.string("idc_application_arn"),
                     documents: try tenant.string("documents"), document_filter: try tenant.optionalString("document_filter"),
                     members: try tenant.has("members") ? tenant.tables("members").map { (member: Fields) throws(CorpusError) in
-                        MemberEntry(email: try member.string("email"), groups: try member.strings("groups"))
-                    } : nil
+                        MemberEntry(email: try member.string("email"), groups: try member.strings("groups"),
+                                    name: try member.optionalString("name"))
+                    } : nil,
+                    auth: try tenant.optionalString("auth"),
+                    redirect_uris: try tenant.has("redirect_uris") ? tenant.strings("redirect_uris") : nil
                 )
             }
         )

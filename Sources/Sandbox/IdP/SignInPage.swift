@@ -18,6 +18,26 @@ enum SignInPage {
             """)
     }
 
+    /// A tenant's Identity Center sign-in: one button per member (no password in the sandbox).
+    static func identityCenterChooser(tenant: String, members: [(email: String, name: String)], parameters: [String: String],
+                                      action: String) -> String {
+        let hidden = parameters.filter { $0.key != "login_hint" }.sorted { $0.key < $1.key }
+            .map { "<input type=\"hidden\" name=\"\(escape($0.key))\" value=\"\(escape($0.value))\">" }
+            .joined(separator: "\n      ")
+        let buttons = members.map { member in
+            """
+                <form method="post" action="\(escape(action))">
+                  \(hidden)
+                  <button type="submit" name="member" value="\(escape(member.email))">Sign in as \(escape(member.name)) &lt;\(escape(member.email))&gt;</button>
+                </form>
+            """
+        }.joined(separator: "\n")
+        return page(title: "Sign in to \(tenant) (AWS IAM Identity Center)", body: """
+              <p>This is the sandbox's Identity Center for \(escape(tenant)). Choose a user; no password is needed.</p>
+            \(buttons)
+            """)
+    }
+
     static func device(users: [DemoUser], userCode: String, action: String) -> String {
         let options = users.map { "<option value=\"\(escape($0.subject))\">\(escape($0.name)) &lt;\(escape($0.email))&gt;</option>" }
             .joined(separator: "\n        ")

@@ -6,11 +6,14 @@ import Hummingbird
 import JWTKit
 
 /// The customers' IAM Identity Center: `CreateTokenWithIAM` with the JWT bearer grant, which
-/// trades the ISV's ID token for an Identity Center token carrying an identity context.
+/// trades the ISV's ID token for an Identity Center token carrying an identity context, and
+/// (for auth-code data accessors) `/authorize` with the code and refresh grants
+/// (`IdentityCenter+Authorize.swift`, `IdentityCenter+AuthCodeGrants.swift`).
 struct IdentityCenter: Sendable {
     let environment: SandboxEnvironment
     let key: SigningKey
     let issuerKeys = TrustedIssuerKeys()
+    let authCodes = AuthCodeState()
 
     static let jwtBearer = "urn:ietf:params:oauth:grant-type:jwt-bearer"
     /// Tokens may be this many seconds past `exp` (clock skew).
@@ -59,9 +62,16 @@ struct IdentityCenter: Sendable {
             throw AWSJSONError.ssoOIDC(.badRequest, type: "AccessDeniedException", code: "access_denied",
                                        "the caller is not the data-accessor role (use credentials from AssumeRole with the tenant tag)")
         }
-        guard grantType == Self.jwtBearer else {
+        guard [Self.jwtBearer, Self.authorizationCode, Self.refreshToken].contains(grantType) else {
             throw AWSJSONError.ssoOIDC(.badRequest, type: "UnsupportedGrantTypeException", code: "unsupported_grant_type",
-                                       "grantType must be \(Self.jwtBearer)")
+                                       "grantType must be \(Self.jwtBearer), \(Self.authorizationCode) or \(Self.refreshToken)")
+        }
+        guard Self.allows(grantType, for: tenant) else {
+            throw AWSJSONError.ssoOIDC(.badRequest, type: "UnauthorizedClientException", code: "unauthorized_client",
+                                       "this application's data accessor does not accept the \(grantType) grant")
+        }
+        if grantType != Self.jwtBearer {
+            return try await authCodeGrant(grantType, json: json, tenant: tenant, clientID: clientID)
         }
         guard let assertion = json["assertion"]?.stringValue, !assertion.isEmpty else {
             throw AWSJSONError.ssoOIDC(.badRequest, type: "InvalidRequestException", code: "invalid_request", "assertion is required")
@@ -113,7 +123,8 @@ struct IdentityCenter: Sendable {
         return value
     }
 
-    private func tokenResponse(tenant: Tenant, member: TenantMember, clientID: String) async throws -> JSONValue {
+    /// The token answer; `refreshToken` only for the authorization-code grants (jwt-bearer gets none).
+    func tokenResponse(tenant: Tenant, member: TenantMember, clientID: String, refreshToken: String? = nil) async throws -> JSONValue {
         let now = Date().timeIntervalSince1970.rounded(.down)
         let lifetime: TimeInterval = 3600
         // `identity-context-lifetime=0s` issues contexts STS will refuse as expired.
@@ -131,13 +142,15 @@ struct IdentityCenter: Sendable {
         environment.secrets.record("Identity Center ID token", idToken)
         environment.secrets.record("Identity Center access token", accessToken)
         environment.secrets.record("identity context", context)
-        return [
+        var body: [String: JSONValue] = [
             "accessToken": .string(accessToken), "tokenType": "Bearer",
             "expiresIn": .number(lifetime), "idToken": .string(idToken),
             "issuedTokenType": "urn:ietf:params:oauth:token-type:access_token",
             "scope": ["sts:identity_context", "openid", "aws"],
             "awsAdditionalDetails": ["identityContext": .string(context)],
         ]
+        if let refreshToken { body["refreshToken"] = .string(refreshToken) }
+        return .object(body)
     }
 }
 

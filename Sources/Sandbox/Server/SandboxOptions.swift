@@ -15,6 +15,8 @@ public struct SandboxOptions: Sendable {
     public var seed: UInt64
     /// Lifetime of the ID tokens the sandbox IdP issues.
     public var idTokenLifetime: TimeInterval
+    /// Lifetime of Identity Center authorization codes (auth-code data accessors); short for expiry tests.
+    public var authCodeLifetime: TimeInterval = 60
     /// Largest request body accepted; a larger one gets 413 and the server keeps serving.
     public var maxBodyBytes: Int
     /// Where to record every secret the sandbox issues (for secret-hygiene tests); nil records nothing.

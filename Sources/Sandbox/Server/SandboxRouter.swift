@@ -54,6 +54,11 @@ struct SandboxRouter {
                 try await aws(request, context, .query) { await sts.handle($0) }
             }
         }
+        // Identity Center's sign-in for auth-code data accessors (a browser page, not SigV4).
+        for prefix in ["/sso-oidc", ""] {
+            router.get(RouterPath(prefix + "/authorize"), use: idpRoute(identityCenter.authorize))
+            router.post(RouterPath(prefix + "/authorize"), use: idpRoute(identityCenter.approveAuthorization))
+        }
         // Each service also answers without its prefix, so one `AWS_ENDPOINT_URL` for all works.
         for prefix in ["/sso-oidc", ""] {
             router.post(RouterPath(prefix + "/token")) { request, context in

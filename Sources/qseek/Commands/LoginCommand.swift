@@ -8,7 +8,10 @@ struct Login: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "login",
         abstract: "Sign in at your organisation's identity provider.",
-        discussion: "The sign-in URL is always printed to stderr, so this works over SSH: open it on any machine whose browser can reach this one's 127.0.0.1, or use --device."
+        discussion: """
+            The sign-in URL is always printed to stderr, so this works over SSH: open it on any machine whose browser can reach this one's 127.0.0.1, or use --device.
+            --tenant ID signs in at that tenant's own IAM Identity Center instead (tenants with auth = "idc-auth-code"); the browser returns to the tenant's redirect_uri.
+            """
     )
 
     @OptionGroup var common: SignInCommonOptions
@@ -25,12 +28,20 @@ struct Login: AsyncParsableCommand {
     @Option(name: .long, help: "Seconds to wait for the browser (default 300).")
     var timeout: Int = 300
 
+    @Option(name: .long, help: "Sign in at this auth-code tenant's IAM Identity Center (see `qseek tenants`).")
+    var tenant: String?
+
     func validate() throws {
         if device && noBrowser { throw ValidationError("--device and --no-browser cannot be combined: the device flow never opens a browser.") }
         if timeout < 1 { throw ValidationError("--timeout must be at least 1 second.") }
+        if tenant != nil && device { throw ValidationError("--device and --tenant cannot be combined: Identity Center signs users in through the browser.") }
     }
 
     func run() async throws {
+        if let tenant {
+            try await IdentityCenterLogin(common: common, tenantID: tenant, user: user, openBrowser: !noBrowser, timeout: timeout).run()
+            return
+        }
         do {
             let (session, identity) = try SignInCommandSupport.sessionAndIdentity(options: common)
             let progress = SignInCommandSupport.progress(logger: SignInCommandSupport.makeLogger(debugFile: common.debug))

@@ -44,6 +44,10 @@ struct Sandbox: AsyncParsableCommand {
         @Option(name: .customLong("id-token-lifetime"), help: "Lifetime of the IdP's ID tokens, in seconds.")
         var idTokenLifetime: Int = 3600
 
+        @Option(name: .customLong("auth-code-lifetime"),
+                help: "Lifetime of Identity Center authorization codes (auth-code tenants), in seconds.")
+        var authCodeLifetime: Int = 60
+
         @Option(name: .customLong("record-secrets"),
                 help: "Append every secret the sandbox issues to FILE (0600), for secret-hygiene tests.")
         var recordSecrets: String?
@@ -53,6 +57,7 @@ struct Sandbox: AsyncParsableCommand {
                 throw ValidationError("--trust-issuer and --trust-audience go together")
             }
             if idTokenLifetime < 1 { throw ValidationError("--id-token-lifetime must be at least 1 second") }
+            if authCodeLifetime < 1 { throw ValidationError("--auth-code-lifetime must be at least 1 second") }
             if !(0...65_535).contains(port) { throw ValidationError("--port must be 0...65535") }
         }
 
@@ -61,6 +66,7 @@ struct Sandbox: AsyncParsableCommand {
                                          idTokenLifetime: TimeInterval(idTokenLifetime))
             options.dataDirectory = data.map { URL(fileURLWithPath: $0) }
             options.secretLedgerPath = recordSecrets
+            options.authCodeLifetime = TimeInterval(authCodeLifetime)
             if let trustIssuer, let trustAudience {
                 options.trustedIssuer = TrustedIssuer(issuer: trustIssuer, audience: trustAudience, claim: trustClaim)
             }

@@ -10,7 +10,8 @@ extension AppEnvironment {
     func permittedTenant(id: String, providedIDToken: String?) async throws -> Tenant {
         let tenant = try tenant(id: id)
         let claim = config.identity.tenantClaim
-        guard !claim.isEmpty else { return tenant }
+        // An auth-code tenant's own Identity Center decides who may use it; the ISV's IdP is not involved.
+        guard !claim.isEmpty, !tenant.usesIdentityCenterSignIn else { return tenant }
         let idToken: String
         if let providedIDToken {
             idToken = providedIDToken

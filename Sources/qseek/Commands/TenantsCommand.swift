@@ -6,7 +6,7 @@ import Terminal
 
 /// `qseek tenants`: the tenants the signed-in user may use.
 struct Tenants: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "tenants", abstract: "List the tenants you may search (configured, filtered by the tenant claim).")
+    static let configuration = CommandConfiguration(commandName: "tenants", abstract: "List the tenants you may search (configured, filtered by the tenant claim; auth-code tenants always).")
 
     @OptionGroup var common: SignInCommonOptions
     @Flag(help: "Print JSON.") var json = false
@@ -32,12 +32,13 @@ struct Tenants: AsyncParsableCommand {
             let list = tenants.map { tenant -> JSONValue in
                 ["id": .string(tenant.id), "name": .string(tenant.name), "applicationId": .string(tenant.applicationID),
                  "retrieverId": .string(tenant.retrieverID), "region": .string(tenant.region), "idcRegion": .string(tenant.idcRegion),
-                 "idcApplicationArn": .string(tenant.idcApplicationARN)]
+                 "idcApplicationArn": .string(tenant.idcApplicationARN), "auth": .string(tenant.usesIdentityCenterSignIn ? "idc-auth-code" : "tti")]
             }
             print(PassageOutput.encode(.array(list)))
         } else {
             for tenant in tenants {
-                print("\(tenant.id.sanitizedForTerminal)\t\(tenant.name.sanitizedForTerminal)\t\(tenant.region.sanitizedForTerminal)")
+                let auth = tenant.usesIdentityCenterSignIn ? "\tsigns in at its Identity Center (qseek login --tenant \(tenant.id.sanitizedForTerminal))" : ""
+                print("\(tenant.id.sanitizedForTerminal)\t\(tenant.name.sanitizedForTerminal)\t\(tenant.region.sanitizedForTerminal)\(auth)")
             }
         }
     }

@@ -21,6 +21,15 @@ struct DoctorAdvice {
     func diagnose(_ error: any Error, step: String, tenant: QseekConfig.Tenant? = nil) -> Diagnosis {
         switch error {
         case let error as AccessorError:
+            if case .identityCenterSignInRequired(let tenantID, let reason) = error {
+                return Diagnosis(cause: "No usable Identity Center sign-in for tenant \(tenantID): \(reason)",
+                                 fix: "Run `qseek login --tenant \(tenantID)` and sign in at the tenant's Identity Center (the browser returns to \(tenant.map { tenantKey($0, "redirect_uri") } ?? "the tenant's redirect_uri")).",
+                                 CommandFailure.signIn)
+            }
+            if case .sessionStorage = error {
+                return Diagnosis(cause: error.userMessage, fix: "Check the permissions of the token cache directory ($XDG_CACHE_HOME/qseek or ~/.cache/qseek).",
+                                 CommandFailure.unexpected)
+            }
             guard let cause = error.cause else {
                 return Diagnosis(cause: error.userMessage, fix: "Run `qseek login`.", CommandFailure.signIn)
             }
@@ -90,6 +99,16 @@ struct DoctorAdvice {
                 return baseKeyRefused(error, cause: cause)
             }
             return aws("Run `qseek doctor` again; the role credentials expired or were refused while in use.")
+        case let code where ["invalid_grant", "InvalidGrantException", "ExpiredTokenException", "expired_token"].contains(code)
+            && ["redeem-code", "refresh-token"].contains(step):
+            // Auth-code tenants: the code or refresh token is spent, expired or revoked.
+            let id = tenant?.id ?? "ID"
+            return Diagnosis(cause: "The tenant's Identity Center refused the sign-in's \(step == "redeem-code" ? "authorization code" : "refresh token"): \(cause)",
+                             fix: "Sign in again with `qseek login --tenant \(id)`. If it keeps failing, check that \(tenant.map { tenantKey($0, "redirect_uri") } ?? "redirect_uri") is exactly the redirect URI registered for the data accessor.",
+                             CommandFailure.signIn)
+        case "UnauthorizedClientException", "unauthorized_client":
+            let key = tenant.map { tenantKey($0, "auth") } ?? "the tenant's auth"
+            return aws("The data accessor does not accept this grant: its authentication type and \(key) differ. Set auth = \"idc-auth-code\" for an AWS_IAM_IDC_AUTH_CODE accessor, or \"tti\" for AWS_IAM_IDC_TTI (ask the customer which they created).")
         case "invalid_grant", "InvalidGrantException":
             let text = (error.message ?? "").lowercased()
             if text.contains("audience") {

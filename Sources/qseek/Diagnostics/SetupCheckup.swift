@@ -114,7 +114,12 @@ struct SetupCheckup {
             let until = ISO8601DateFormatter().string(from: tokens.claims.expiresAt)
             guard record(.ok("sign-in", signInTitle, "\(who), ID token valid until \(until)")) else { return }
         } catch {
-            guard record(.failed("sign-in", signInTitle, await signInDiagnosis(error, environment: environment, advice: advice))) else { return }
+            // An auth-code tenant's user signs in at the tenant's Identity Center, not at the IdP.
+            if let wanted = options.tenantID, config.tenants.first(where: { $0.id == wanted })?.auth == .idcAuthCode {
+                guard record(.skipped("sign-in", signInTitle, "tenant \(wanted) signs in at its own Identity Center (auth = \"idc-auth-code\")")) else { return }
+            } else {
+                guard record(.failed("sign-in", signInTitle, await signInDiagnosis(error, environment: environment, advice: advice))) else { return }
+            }
         }
 
         // 5. The ISV's own AWS identity.
@@ -145,7 +150,7 @@ struct SetupCheckup {
         // With a tenant claim, the user's own list decides which tenants are theirs to check.
         let claimed = signedIn.flatMap { environment.claimedTenantIDs(in: $0) }.map(Set.init)
         for tenant in tenants {
-            if let claimed, !claimed.contains(tenant.id), options.tenantID == nil {
+            if let claimed, !claimed.contains(tenant.id), tenant.auth == .tti, options.tenantID == nil {
                 guard record(.skipped("tenant", "Tenant \(tenant.id)", tenant: tenant.id,
                                       "not in this user's `\(config.identity.tenantClaim)` claim")) else { return }
                 continue
@@ -182,15 +187,18 @@ struct SetupCheckup {
         guard let tenant = environment.tenants.first(where: { $0.id == id }) else { return true }
         // A fresh exchange of its own: nothing cached may stand in for a step being checked.
         let exchange = TrustedIdentityExchange(account: environment.account, endpoints: environment.endpoints, transport: environment.transport,
-                                               idToken: { SignedInUser(subject: "qseek-doctor", idToken: idToken) }, logger: options.logger)
+                                               idToken: { SignedInUser(subject: "qseek-doctor", idToken: idToken) },
+                                               identityCenterSessions: environment.identityCenterSessions, logger: options.logger)
         let reports = Mutex<[ExchangeStepReport]>([])
         var exchanged = false
         var needsSignIn = false
+        var needsIdentityCenterSignIn: String?
         do {
             _ = try await exchange.credentials(for: tenant) { report in reports.withLock { $0.append(report) } }
             exchanged = true
         } catch {
             if case .signInRequired = error { needsSignIn = true }
+            if case .identityCenterSignInRequired(_, let reason) = error { needsIdentityCenterSignIn = reason }
         }
         for report in reports.withLock({ $0 }) {
             let title = report.step.doctorTitle(for: configured)
@@ -207,6 +215,12 @@ struct SetupCheckup {
         }
         if needsSignIn {
             guard record(.skipped("create-token", ExchangeStep.exchangeToken.doctorTitle(for: configured), tenant: id, "needs a sign-in")) else { return false }
+            return skipRest(after: "create-token", tenant: id, record)
+        }
+        if let reason = needsIdentityCenterSignIn, reports.withLock({ $0.isEmpty }) {
+            // An auth-code tenant nobody signed in to yet: nothing is wrong, there is nothing to renew.
+            guard record(.skipped("refresh-token", ExchangeStep.refreshIdentityCenterToken.doctorTitle(for: configured), tenant: id,
+                                  "needs an Identity Center sign-in (\(reason)) Run `qseek login --tenant \(id)`.")) else { return false }
             return skipRest(after: "create-token", tenant: id, record)
         }
         guard exchanged else { return true }

@@ -23,6 +23,8 @@ struct AppEnvironment: Sendable {
     let baseCredentialsChain: CredentialsChain?
     let endpoints: EndpointResolver
     let exchange: TrustedIdentityExchange
+    /// Auth-code tenants' Identity Center sign-ins, in the token cache.
+    let identityCenterSessions: any IdentityCenterSessionStore
     let search: PassageSearch
     /// The ISV's own AWS identity; its base credentials also sign Bedrock calls.
     let account: ISVAccount
@@ -66,9 +68,8 @@ struct AppEnvironment: Sendable {
             ownedTransport = owned
         }
         identityTransport = LoggedTransport((ownedTransport ?? .shared).limitingResponses(to: 1 << 20), party: "IdP", logger: logger)
-        signIn = SignInSession(configuration: self.identity, transport: identityTransport,
-                               cache: tokenCache ?? TokenCache(directory: TokenCache.defaultDirectory(environment: environment)),
-                               logger: logger)
+        let cache = tokenCache ?? TokenCache(directory: TokenCache.defaultDirectory(environment: environment))
+        signIn = SignInSession(configuration: self.identity, transport: identityTransport, cache: cache, logger: logger)
 
         var overrides: [AWSService: String] = [:]
         overrides[.sts] = config.endpoints.sts
@@ -107,17 +108,27 @@ struct AppEnvironment: Sendable {
                 }
             }
         }
-        exchange = TrustedIdentityExchange(account: account, endpoints: endpoints, transport: self.transport, idToken: source, logger: logger)
+        identityCenterSessions = CachedIdentityCenterSessions(cache: cache)
+        exchange = TrustedIdentityExchange(account: account, endpoints: endpoints, transport: self.transport, idToken: source,
+                                           identityCenterSessions: identityCenterSessions, logger: logger)
         search = PassageSearch(exchange: exchange, endpoints: endpoints, transport: self.transport, logger: logger)
-        tenants = config.tenants.map {
+        tenants = Self.tenants(of: config)
+    }
+
+    /// The configured tenants as the exchange sees them.
+    static func tenants(of config: QseekConfig) -> [Tenant] {
+        config.tenants.map {
             Tenant(id: $0.id, name: $0.name.isEmpty ? $0.id : $0.name, applicationID: $0.applicationID, retrieverID: $0.retrieverID,
-                   region: $0.region, idcRegion: $0.idcRegion, idcApplicationARN: $0.idcApplicationARN)
+                   region: $0.region, idcRegion: $0.idcRegion, idcApplicationARN: $0.idcApplicationARN,
+                   authentication: $0.auth == .idcAuthCode ? .identityCenterAuthCode(redirectURI: $0.redirectURI) : .trustedTokenIssuer)
         }
     }
 
     /// The tenants `tokens`' user may use: all configured, or those the tenant claim lists.
+    /// Auth-code tenants are not the ISV IdP's to list: the customer's Identity Center decides.
     func tenants(for tokens: TokenSet) -> [Tenant] {
-        Tenant.available(tenants, claimedIDs: claimedTenantIDs(in: tokens))
+        guard let claimed = claimedTenantIDs(in: tokens) else { return tenants }
+        return Tenant.available(tenants, claimedIDs: claimed + tenants.filter(\.usesIdentityCenterSignIn).map(\.id))
     }
 
     func claimedTenantIDs(in tokens: TokenSet) -> [String]? {

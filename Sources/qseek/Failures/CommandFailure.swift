@@ -49,8 +49,9 @@ enum CommandFailure: Error, Sendable {
             }
         case let error as AccessorError:
             switch error {
-            case .signInRequired: self = .signIn(error.userMessage)
+            case .signInRequired, .identityCenterSignInRequired: self = .signIn(error.userMessage)
             case .configuration: self = .usage(error.userMessage)
+            case .sessionStorage: self = .unexpected(error.userMessage)
             case _ where error.isNetworkProblem: self = .network(error.userMessage)
             default: self = .aws(error.userMessage)
             }

@@ -47,8 +47,12 @@ struct IdPSignIn: IdentityService {
         return user(from: tokens)
     }
 
+    /// Also forgets the Identity Center sign-ins of auth-code tenants, as `qseek logout` does.
     func signOut() async {
         _ = try? await environment.signIn.signOut()
+        for tenant in environment.tenants where tenant.usesIdentityCenterSignIn {
+            try? await environment.exchange.signOut(of: tenant)
+        }
     }
 
     func user(from tokens: TokenSet) -> UserIdentity {

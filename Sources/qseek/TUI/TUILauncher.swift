@@ -35,6 +35,12 @@ enum TUILauncher {
             themeName: config.ui.theme,
             lastTenantID: LastTenant(directory: stateDirectory).load()
         )
+        state.identityCenterSignInNeeded = Set(environment.tenants.filter {
+            $0.usesIdentityCenterSignIn && environment.identityCenterSessions.session(for: $0) == nil
+        }.map(\.id))
+        for tenant in environment.tenants where tenant.usesIdentityCenterSignIn {
+            if let session = environment.identityCenterSessions.session(for: tenant) { state.identityCenterUsers[tenant.id] = session.user }
+        }
         state.pageSize = config.search.maxResults
         state.maxPages = config.search.maxPages
         state.capturesMouse = config.ui.mouse

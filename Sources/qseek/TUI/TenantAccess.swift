@@ -1,14 +1,48 @@
 import Accessor
 import AppCore
+import AWS
 import Foundation
+import OIDC
 
-/// The data accessor for the TUI: the environment's exchange and search, as they are.
+/// The data accessor for the TUI: the environment's exchange and search, as they are. An
+/// auth-code tenant with no usable Identity Center sign-in signs in there first (the IdP
+/// user's own email as the login hint, approved with no browser when it is one of the
+/// tenant's sandbox demo users).
 struct TenantAccess: TenantGateway {
     let environment: AppEnvironment
 
     func exchange(for tenant: Tenant, observe: @escaping @Sendable (ExchangeStepReport) -> Void) async throws(AccessorError) -> Date {
-        let credentials = try await environment.exchange.credentials(for: tenant, observe: observe)
-        return credentials.expiration ?? Date().addingTimeInterval(TimeInterval(environment.config.aws.sessionDuration))
+        try await exchange(for: tenant, observe: observe, signInURL: { _ in }).expiresAt
+    }
+
+    func exchange(for tenant: Tenant, observe: @escaping @Sendable (ExchangeStepReport) -> Void,
+                  signInURL: @escaping @Sendable (String) -> Void) async throws(AccessorError) -> (expiresAt: Date, identityCenterUser: String?) {
+        let credentials: Credentials
+        do throws(AccessorError) {
+            credentials = try await environment.exchange.credentials(for: tenant, observe: observe)
+        } catch .identityCenterSignInRequired {
+            try await signIn(to: tenant, observe: observe, signInURL: signInURL)
+            credentials = try await environment.exchange.credentials(for: tenant, observe: observe)
+        }
+        let expiry = credentials.expiration ?? Date().addingTimeInterval(TimeInterval(environment.config.aws.sessionDuration))
+        return (expiry, await environment.exchange.identityCenterSession(for: tenant)?.user)
+    }
+
+    private func signIn(to tenant: Tenant, observe: @escaping @Sendable (ExchangeStepReport) -> Void,
+                        signInURL: @escaping @Sendable (String) -> Void) async throws(AccessorError) {
+        let hint = await environment.signIn.cachedSignIn()?.claims.email
+        do {
+            _ = try await IdentityCenterLogin.signIn(to: tenant, in: environment, user: hint, openBrowser: true, timeout: .seconds(300),
+                                                     observe: observe) { step in
+                if case .authorizationURL(let url) = step { signInURL(url.absoluteString) }
+            }
+        } catch let error as AccessorError {
+            throw error
+        } catch let error as OIDCError {
+            throw .identityCenterSignInRequired(tenantID: tenant.id, reason: "the sign-in at its Identity Center did not finish: \(error.userMessage)")
+        } catch {
+            throw .identityCenterSignInRequired(tenantID: tenant.id, reason: "the sign-in at its Identity Center did not finish (\(CommandFailure(error).message)).")
+        }
     }
 
     func pages(of query: PassageQuery) -> AsyncThrowingStream<[Passage], any Error> {
