@@ -107,8 +107,11 @@ struct DoctorAdvice {
                              fix: "Sign in again with `qseek login --tenant \(id)`. If it keeps failing, check that \(tenant.map { tenantKey($0, "redirect_uri") } ?? "redirect_uri") is exactly the redirect URI registered for the data accessor.",
                              CommandFailure.signIn)
         case "UnauthorizedClientException", "unauthorized_client":
-            let key = tenant.map { tenantKey($0, "auth") } ?? "the tenant's auth"
-            return aws("The data accessor does not accept this grant: its authentication type and \(key) differ. Set auth = \"idc-auth-code\" for an AWS_IAM_IDC_AUTH_CODE accessor, or \"tti\" for AWS_IAM_IDC_TTI (ask the customer which they created).")
+            // Either the accessor's authentication type and the tenant's `auth` differ, or the
+            // application ARN names an application without this grant enabled.
+            let auth = tenant.map { tenantKey($0, "auth") } ?? "the tenant's auth"
+            let arn = tenant.map { tenantKey($0, "idc_application_arn") } ?? "the tenant's idc_application_arn"
+            return aws("The data accessor does not accept this grant. Check \(auth): \"idc-auth-code\" for an AWS_IAM_IDC_AUTH_CODE accessor, \"tti\" for AWS_IAM_IDC_TTI (ask the customer which they created). Check \(arn): it must be the data accessor's application, with the grant enabled by the customer.")
         case "invalid_grant", "InvalidGrantException":
             let text = (error.message ?? "").lowercased()
             if text.contains("audience") {
@@ -162,7 +165,7 @@ struct DoctorAdvice {
             return aws("Ask the customer to fix the KMS key of their IAM Identity Center (restore or enable it, or configure a usable symmetric key); nothing in qseek's config can change this.")
         case "ExpiredTokenException" where error.service == "sso-oauth":
             return aws("Run `qseek login` for a fresh ID token; if that does not help, set this computer's clock right.")
-        case "UnauthorizedClientException", "InvalidScopeException", "UnsupportedGrantTypeException", "AuthorizationPendingException":
+        case "InvalidScopeException", "UnsupportedGrantTypeException", "AuthorizationPendingException":
             return aws(tenant.map { "Check \(tenantKey($0, "idc_application_arn")): it must be the data accessor's application, with the trusted token issuer grant enabled by the customer." }
                 ?? "Check the tenant's idc_application_arn and the application's grants in the customer's IAM Identity Center.")
         case "ValidationException":
