@@ -26,6 +26,21 @@ public protocol TenantGateway: Sendable {
     func pages(of query: PassageQuery) -> AsyncThrowingStream<[Passage], any Error>
     /// Drops every cached credential (tenant switch, sign-out).
     func discardCredentials() async
+    /// As `exchange(for:observe:)`, awaiting `gate` before each step is sent (presenter mode).
+    func exchange(for tenant: Tenant, observe: @escaping @Sendable (ExchangeStepReport) -> Void,
+                  gate: @escaping @Sendable (PendingExchangeStep) async -> Void) async throws(AccessorError) -> Date
+    /// The endpoint host (with its port, if any) a party answers at in `region`, for the flow view.
+    func endpointHost(for party: FlowParty, region: String) -> String?
+}
+
+extension TenantGateway {
+    /// A gateway that cannot hold its steps runs them without the gate.
+    public func exchange(for tenant: Tenant, observe: @escaping @Sendable (ExchangeStepReport) -> Void,
+                         gate: @escaping @Sendable (PendingExchangeStep) async -> Void) async throws(AccessorError) -> Date {
+        try await exchange(for: tenant, observe: observe)
+    }
+
+    public func endpointHost(for party: FlowParty, region: String) -> String? { nil }
 }
 
 /// The desktop around the terminal: the browser, remembered choices, exported files.

@@ -6,7 +6,9 @@ import NIOConcurrencyHelpers
 final class SandboxEnvironment: Sendable {
     let corpus: Corpus
     let options: SandboxOptions
-    let searches: [String: TenantSearch]
+    /// The tenants' search indexes, built in the background from start-up (so `qseek demo`
+    /// draws its first frame without waiting for them) and awaited by the first search.
+    let searches: Task<[String: TenantSearch], Never>
     let credentials = CredentialStore()
     let authenticator: RequestAuthenticator
     let identityContexts = IdentityContext()
@@ -18,9 +20,12 @@ final class SandboxEnvironment: Sendable {
     init(corpus: Corpus, options: SandboxOptions) {
         self.corpus = corpus
         self.options = options
-        var searches: [String: TenantSearch] = [:]
-        for tenant in corpus.tenants { searches[tenant.id] = TenantSearch(tenant: tenant) }
-        self.searches = searches
+        let tenants = corpus.tenants
+        searches = Task.detached(priority: .userInitiated) {
+            var searches: [String: TenantSearch] = [:]
+            for tenant in tenants { searches[tenant.id] = TenantSearch(tenant: tenant) }
+            return searches
+        }
         authenticator = RequestAuthenticator(credentials: credentials, maximumSessionAge: options.faults.expireCredentialsAfter)
         faults = FaultInjector(plan: options.faults, seed: options.seed)
         secrets = SecretLedger(path: options.secretLedgerPath)
@@ -35,8 +40,8 @@ final class SandboxEnvironment: Sendable {
 
     /// One page of passages `email` (in `groups`) may read in `tenant`, best first.
     func search(tenant: Tenant, email: String, groups: Set<String>, query: String, filter: AttributeFilter?,
-                offset: Int, limit: Int) -> TenantSearch.Page {
-        searches[tenant.id]?.page(email: email, groups: groups, query: query, filter: filter, offset: offset, limit: limit)
+                offset: Int, limit: Int) async -> TenantSearch.Page {
+        await searches.value[tenant.id]?.page(email: email, groups: groups, query: query, filter: filter, offset: offset, limit: limit)
             ?? TenantSearch.Page(items: [], hasMore: false)
     }
 }
