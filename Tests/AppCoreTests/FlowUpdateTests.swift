@@ -71,7 +71,7 @@ struct FlowUpdateTests {
         var state = Self.presenterAtPicker()
         _ = update(&state, .confirm)
         _ = update(&state, Self.pending(.exchangeToken))
-        let failure = ServiceFailure.transport(.timedOut)
+        let failure = ServiceFailure.transport(.readTimedOut(host: "oidc.us-east-1.amazonaws.com"))
         _ = update(&state, .exchangeStepEnded(ExchangeStepReport(step: .exchangeToken, tenantID: Tenant.acme.id,
                                                                   outcome: .failed(failure), latency: .milliseconds(5))))
         _ = update(&state, .exchangeFailed(.exchange(step: .exchangeToken, cause: failure), tenantID: Tenant.acme.id))
