@@ -108,7 +108,7 @@ public actor TrustedIdentityExchange {
         guard let idToken = user.idToken else { throw .signInRequired("there is no ID token to exchange; run `qseek login`.") }
         let grant = IAMTokenGrant.jwtBearer(assertion: idToken)
         let tokenCounter = AttemptCountingTransport(transport)
-        let context = try await step.run(
+        let token = try await step.run(
             .exchangeToken, detail: detail(.identityCenter, "CreateTokenWithIAM", region: tenant.idcRegion, request: [
                 StepDetail.Field("Client ID", tenant.idcApplicationARN),
                 StepDetail.Field("Grant type", grant.grantType),
@@ -123,7 +123,8 @@ public actor TrustedIdentityExchange {
             let token = try await oidc.createTokenWithIAM(clientID: tenant.idcApplicationARN, grant: grant)
             guard let context = token.identityContext, !context.isEmpty else { throw ServiceFailure.missingIdentityContext }
             return token
-        }.identityContext ?? ""
+        }
+        let context = token.identityContext ?? ""
 
         // Step 5: the same role again, with the identity context → credentials B.
         let providedContext = ProvidedContext(contextAssertion: context)
@@ -134,7 +135,8 @@ public actor TrustedIdentityExchange {
                 StepDetail.Field("Provider ARN", providedContext.providerARN),
                 StepDetail.Field("Context assertion", "the identity context, " + Redacted.describe(context)),
                 StepDetail.Field("Signed with", "the ISV's own AWS credentials (SigV4)"),
-            ]), counter: lastCounter, expiry: { (role: AssumedRole) in role.credentials.expiration },
+            ], tokens: token.idToken.map { [DecodedToken(name: "Identity Center ID token (its sts:identity_context claim is the assertion)",
+                                                         token: $0)] } ?? []), counter: lastCounter, expiry: { (role: AssumedRole) in role.credentials.expiration },
             highlights: { (role: AssumedRole) in (Self.highlights(of: role, name: "credentials B (identity-aware)"), []) }
         ) {
             try await lastSTS.assumeRole(AssumeRoleRequest(roleARN: account.roleARN, sessionName: user.sessionName,

@@ -78,10 +78,10 @@ public actor EffectRunner {
         case .exchange(let tenant):
             exchangeTask?.cancel()
             let gateway = self.gateway
-            exchangeTask = spawn { [weak self] in
+            let gate: @Sendable (PendingExchangeStep) async -> Void = { [weak self] pending in await self?.hold(pending) }
+            exchangeTask = spawn {
                 do throws(AccessorError) {
-                    let expiry = try await gateway.exchange(for: tenant, observe: { send(.exchangeStepEnded($0)) },
-                                                            gate: { pending in await self?.hold(pending) })
+                    let expiry = try await gateway.exchange(for: tenant, observe: { send(.exchangeStepEnded($0)) }, gate: gate)
                     send(.exchangeSucceeded(tenantID: tenant.id, expiresAt: expiry))
                 } catch {
                     if !Task.isCancelled { send(.exchangeFailed(error, tenantID: tenant.id)) }

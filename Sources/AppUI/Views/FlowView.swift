@@ -27,8 +27,10 @@ struct FlowView {
                 canvas.writeWrapped(hint, in: inside.insetBy(1), style: theme[.muted])
                 return
             }
+            let parties = FlowParty.allCases.map(\.title).joined(separator: " · ")
+            canvas.writeRun([(" Parties  ", theme[.muted]), (parties, theme[.text])], x: inside.x, y: inside.y, maxX: inside.maxX)
             let diagramRows = min(flow.entries.count, max(3, inside.height / 3))
-            let diagram = Rect(x: inside.x, y: inside.y, width: inside.width, height: diagramRows + 1)
+            let diagram = Rect(x: inside.x, y: inside.y + 1, width: inside.width, height: diagramRows + 1)
             SequenceDiagram(flow: flow, theme: theme).draw(into: &canvas, in: diagram)
             let ruleY = diagram.maxY
             canvas.write(String(repeating: "─", count: inside.width), x: inside.x, y: ruleY, style: theme[.border])
@@ -156,7 +158,8 @@ struct StepDetailPanel {
 
     /// Request and answer side by side when there is room, else one after the other.
     private func columns(left: (String, [StepDetail.Field]), right: (String, [StepDetail.Field]), width: Int) -> [Line] {
-        let half = width / 2
+        // The request's ARNs and tags matter most: it gets three fifths of the row.
+        let half = width * 3 / 5
         func fieldLines(_ title: String, _ fields: [StepDetail.Field], width: Int) -> [Line] {
             guard !fields.isEmpty else { return [] }
             let nameWidth = min(20, (fields.map { DisplayWidth.of($0.name) }.max() ?? 0) + 1)

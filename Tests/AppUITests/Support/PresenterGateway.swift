@@ -65,6 +65,10 @@ struct PresenterGateway: TenantGateway {
                               region: tenant.idcRegion, request: [.init("Client ID", tenant.idcApplicationARN),
                                                                   .init("Grant type", "urn:ietf:params:oauth:grant-type:jwt-bearer")],
                               tokens: [DecodedToken(name: "ID token (sent as the assertion)", token: idToken)])
+        case .assumeIdentityAwareRole:
+            return StepDetail(party: .sts, operation: "AssumeRole", host: "sts.us-east-1.amazonaws.com", region: "us-east-1",
+                              request: [.init("Provider ARN", "arn:aws:iam::aws:contextProvider/IdentityCenter")],
+                              tokens: [DecodedToken(name: "Identity Center ID token", token: identityCenterToken)])
         default:
             return StepDetail(party: .sts, operation: "AssumeRole", host: "sts.us-east-1.amazonaws.com", region: "us-east-1",
                               request: [.init("Role ARN", "arn:aws:iam::111122223333:role/QseekDataAccessor"),
