@@ -132,6 +132,7 @@ extension KeyBinding.Context {
         case .input: return "Question line"
         case .panes: return "Chat, passages, prompt"
         case .history: return "History"
+        case .flow: return "Flow view"
         }
     }
 }
