@@ -55,7 +55,7 @@ check "Identity Center's ID token: the identity-context claim's presence and siz
 check "step 3 waits: AssumeRole with the identity context and the provider ARN" grep -qF "Provider ARN" "$work/step3.txt"
 
 tmux_ send-keys -t j Space
-wait_for "credentials B (identity-aware)" 30
+wait_for "Assumed-role ARN" 30
 screen > "$work/step4.txt"
 check "all three exchange steps answered (✓ with their latency)" test "$(grep -cE '✓ [0-9]+ ms' "$work/step4.txt")" -ge 3
 check "step 3's answer: the assumed-role ARN and its expiry" \

@@ -103,7 +103,7 @@ struct PresenterPilotTests {
         let failed = pilot.state.flow.selected
         #expect(failed?.failure != nil)
         #expect(pilot.screen.contains("✗ failed"))
-        #expect(pilot.screen.contains("Rate exceeded"))
+        #expect(pilot.screen.contains("sso-oidc is throttling requests"))
         #expect(pilot.screen.contains("Fix: AWS throttled the call"))
         #expect(pilot.screen.contains("2 retries"))
         #expect(pilot.state.tenant == nil)
