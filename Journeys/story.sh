@@ -19,7 +19,7 @@ check "the sandbox lists every demo user's suggested question" grep -q 'question
 python3 - "$work" <<'PY' && story=0 || story=$?
 import json, re, sys
 work = sys.argv[1]
-readers = {"alice@acme.example": "(engineering)", "bob@acme.example": "(sales)", "priya@consult.example": "Contractor guide"}
+readers = {"alice@acme.example": "Incident response process (engineering)", "bob@acme.example": "(sales)", "priya@consult.example": "Contractor guide"}
 ok = True
 def fail(message):
     global ok

@@ -68,8 +68,8 @@ STORY = {
          "Engineers fix forward only when the cause is known; otherwise they roll back the last deploy first.\n\n"
          "Every incident gets a blameless postmortem within 5 business days, with a timeline, the root cause and the "
          "follow-up tickets; the Platform team reviews them every Thursday."),
-        ("incident-response-2023", "Incident response process (engineering, 2023 edition)", "runbook", "wiki", ["engineering"],
-         "This is the 2023 edition of the incident response process, kept for reference. The on-call engineer "
+        ("incident-response-2023", "On-call handbook, 2023 edition (engineering, superseded)", "runbook", "wiki", ["engineering"],
+         "This is the 2023 edition of the on-call handbook, kept for reference. The on-call engineer "
          "acknowledges the page within 15 minutes and the team lead decides whether to open an incident.\n\n"
          "Every incident gets a blameless postmortem within 10 business days, reviewed by the team that owned the service."),
         ("customer-incidents", "Incident response process for account teams (sales)", "playbook", "drive", ["sales"],

@@ -10,8 +10,8 @@ extension Keymap {
                    [.exactly(.escape, []), .control("c")], .cancel),
         KeyBinding("Ctrl+L", "redraw the screen", in: .everywhere, [.control("l")], .redraw),
         KeyBinding("Ctrl+O", "sign out", in: .everywhere, .control("o")) { $0.user != nil ? .signOut : nil },
-        KeyBinding("Ctrl+T", "switch tenant", hint: "Ctrl+T tenant", in: .everywhere, .control("t")) { $0.screen == .main ? .switchTenant : nil },
-        KeyBinding("Ctrl+N", "new conversation", hint: "Ctrl+N new", in: .everywhere, .control("n")) { $0.screen == .main ? .newConversation : nil },
+        KeyBinding("Ctrl+T", "switch tenant", hint: "Ctrl+T tenant", in: .everywhere, .control("t")) { $0.screen == .main && !$0.flow.isShown ? .switchTenant : nil },
+        KeyBinding("Ctrl+N", "new conversation", hint: "Ctrl+N new", in: .everywhere, .control("n")) { $0.screen == .main && !$0.flow.isShown ? .newConversation : nil },
         KeyBinding("F2", "mouse capture off/on (off: select text)", in: .everywhere, [.key(.function(2))], .toggleMouseCapture),
         KeyBinding("F3", "history: Enter resumes, d deletes, Esc goes back", in: .everywhere, .key(.function(3))) {
             ($0.screen == .main || $0.screen == .history) && !$0.flow.isShown ? .openHistory : nil
