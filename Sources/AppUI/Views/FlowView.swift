@@ -100,7 +100,7 @@ struct SequenceDiagram {
 
     private func status(_ entry: FlowEntry) -> String {
         switch entry.status {
-        case .waiting: return " ⏸ Space"
+        case .waiting: return " ‖ Space"
         case .sending: return " … sending"
         case .reused: return " ↺ cached"
         case .failed: return " ✗ failed"
@@ -139,7 +139,7 @@ struct StepDetailPanel {
         lines.append([(place, theme[.text])])
         switch entry.status {
         case .waiting:
-            lines.append([("⏸ Not sent yet. ", theme[.accent].adding(.bold)),
+            lines.append([("‖ Not sent yet. ", theme[.accent].adding(.bold)),
                           (presenter ? "Space sends it · Esc runs the rest at once" : "Space sends it", theme[.accent])])
         case .failed(let cause, let fix):
             for text in TextLayout.wrap("✗ " + cause.safeLine, toWidth: max(1, width)) { lines.append([(text, theme[.error].adding(.bold))]) }
