@@ -16,7 +16,7 @@ extension Keymap {
         KeyBinding("F3", "history: Enter resumes, d deletes, Esc goes back", in: .everywhere, .key(.function(3))) {
             ($0.screen == .main || $0.screen == .history) && !$0.flow.isShown ? .openHistory : nil
         },
-        KeyBinding("F4", "flow view: every step of the TTI exchange and each call, decoded", hint: "F4 flow", in: .everywhere,
+        KeyBinding("F4", "flow view: every step of the TTI exchange and each call, decoded", in: .everywhere,
                    [.key(.function(4))], .toggleFlow),
     ]
 
