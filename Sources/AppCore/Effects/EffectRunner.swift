@@ -282,8 +282,8 @@ public actor EffectRunner {
             if !Task.isCancelled {
                 record.status = .failed(cause: error.userMessage, fix: "Check [model] in the config, or ask again; the passages stay.")
                 record.latency = started.duration(to: .now)
-                send(.flowRecorded(record))
                 send(.answerFailed(error, query: id))
+                send(.flowRecorded(record))
             }
         } catch {
             if !Task.isCancelled && !(error is CancellationError) {
