@@ -56,18 +56,18 @@ public enum ExtractiveAnswerer {
     /// question to be about it.
     public static func answer(prompt: String) -> String {
         let question = Set(Tokenizer.terms(question(in: prompt)))
-        // A question of several words needs a sentence sharing two of them; one word is not enough.
-        let needed = min(2, max(1, question.count))
         var scored: [Candidate] = []
         var seen: Set<String> = []
         for passage in passages(in: prompt) {
             for sentence in sentences(passage.text) {
                 let terms = Set(Tokenizer.terms(sentence))
                 let score = terms.intersection(question).count
-                guard score >= needed, seen.insert(normalized(sentence)).inserted else { continue }
+                guard score > 0, seen.insert(normalized(sentence)).inserted else { continue }
                 scored.append(Candidate(score: score, order: scored.count, passage: passage.number, sentence: sentence, terms: terms))
             }
         }
+        // When some sentences share two or more of the question's words, one shared word is not enough.
+        if let best = scored.map(\.score).max(), best >= 2 { scored.removeAll { $0.score < 2 } }
         let chosen = scored.sorted { $0.score != $1.score ? $0.score > $1.score : $0.order < $1.order }
             .prefix(maximumSentences)
         guard !chosen.isEmpty else {
