@@ -37,17 +37,98 @@ TENANTS = [
     },
 ]
 
+# The README's tour asks every user the same question; the story documents below answer it
+# differently for each department. Each user's suggested question is listed on the sign-in screen.
+TOUR_QUESTION = "What is our incident response process?"
 USERS = [
-    ("u-alice", "alice@acme.example", "Alice Chen", [("T0100ACME", ["all-staff", "engineering"])]),
-    ("u-bob", "bob@acme.example", "Bob Okafor", [("T0100ACME", ["all-staff", "sales"])]),
-    ("u-carol", "carol@acme.example", "Carol Diaz", [("T0100ACME", ["all-staff", "hr"])]),
-    ("u-dmitri", "dmitri@acme.example", "Dmitri Volkov", [("T0100ACME", ["all-staff", "engineering", "security"])]),
-    ("u-erin", "erin@northwind.example", "Erin Walsh", [("T0200NWND", ["all-staff", "quality"])]),
-    ("u-farid", "farid@northwind.example", "Farid Haddad", [("T0200NWND", ["all-staff", "maintenance"])]),
-    ("u-grace", "grace@northwind.example", "Grace Lindqvist", [("T0200NWND", ["all-staff", "hr"])]),
+    ("u-alice", "alice@acme.example", "Alice Chen", [("T0100ACME", ["all-staff", "engineering"])], TOUR_QUESTION),
+    ("u-bob", "bob@acme.example", "Bob Okafor", [("T0100ACME", ["all-staff", "sales"])], "Who approves a 30 percent discount?"),
+    ("u-carol", "carol@acme.example", "Carol Diaz", [("T0100ACME", ["all-staff", "hr"])], "How long is parental leave?"),
+    ("u-dmitri", "dmitri@acme.example", "Dmitri Volkov", [("T0100ACME", ["all-staff", "engineering", "security"])],
+     "When is the incident postmortem due?"),
+    ("u-erin", "erin@northwind.example", "Erin Walsh", [("T0200NWND", ["all-staff", "quality"])],
+     "What happens in a first article inspection?"),
+    ("u-farid", "farid@northwind.example", "Farid Haddad", [("T0200NWND", ["all-staff", "maintenance"])],
+     "What is our incident response process on the line?"),
+    ("u-grace", "grace@northwind.example", "Grace Lindqvist", [("T0200NWND", ["all-staff", "hr"])], "How long is parental leave?"),
     ("u-priya", "priya@consult.example", "Priya Raman",
-     [("T0100ACME", ["all-staff", "contractors"]), ("T0200NWND", ["all-staff", "contractors"])]),
+     [("T0100ACME", ["all-staff", "contractors"]), ("T0200NWND", ["all-staff", "contractors"])], TOUR_QUESTION),
 ]
+
+# Hand-written core documents: one story per department, each with its own facts, so the same
+# question gets a different, sensible answer for each reader. (id suffix, title, category,
+# source, ACL groups, body)
+STORY = {
+    "T0100ACME": [
+        ("incident-response", "Incident response process (engineering)", "runbook", "wiki", ["engineering"],
+         "Our incident response process starts the moment an alert fires: the on-call engineer acknowledges the page "
+         "within 5 minutes and declares a severity level. For severity one and two, the on-call engineer names an "
+         "incident commander, who opens the incident channel and the bridge and runs the response until it is resolved.\n\n"
+         "The incident commander posts the first status page update within 15 minutes and every 30 minutes after that. "
+         "Engineers fix forward only when the cause is known; otherwise they roll back the last deploy first.\n\n"
+         "Every incident gets a blameless postmortem within 5 business days, with a timeline, the root cause and the "
+         "follow-up tickets; the Platform team reviews them every Thursday."),
+        ("incident-response-2023", "On-call handbook, 2023 edition (engineering, superseded)", "runbook", "wiki", ["engineering"],
+         "This is the 2023 edition of the on-call handbook, kept for reference. The on-call engineer "
+         "acknowledges the page within 15 minutes and the team lead decides whether to open an incident.\n\n"
+         "Every incident gets a blameless postmortem within 10 business days, reviewed by the team that owned the service."),
+        ("customer-incidents", "Incident response process for account teams (sales)", "playbook", "drive", ["sales"],
+         "In our incident response process, sales owns the customer conversation, never the fix. When engineering "
+         "declares a customer-facing incident, the account executive calls each affected strategic customer within "
+         "2 hours and points them to the status page.\n\n"
+         "Account teams never promise a root cause or a date before the postmortem is published. Service credits after "
+         "an incident follow the discount approval policy and are logged in the deal desk."),
+        ("discount-approval", "Discount approval policy (sales)", "policy", "drive", ["sales"],
+         "Discount approval depends on the size of the discount. An account executive may approve up to 10 percent on "
+         "their own. A regional sales director approves discounts from 10 to 25 percent.\n\n"
+         "Any discount above 25 percent needs both the VP of sales and the CFO, and the deal desk answers every request "
+         "within 2 business days. Multi-year discounts are approved once, for the whole term."),
+        ("workplace-incidents", "Workplace incident response process (HR)", "policy", "wiki", ["hr"],
+         "Our incident response process for workplace incidents is confidential and run by HR. Anyone who sees or "
+         "suffers harassment, an injury or a safety hazard reports it in the People portal within 24 hours.\n\n"
+         "HR opens a confidential case within 1 business day, assigns an HR partner who is outside the reporter's "
+         "management chain, and closes every investigation with a written outcome within 30 days."),
+        ("parental-leave", "Parental leave policy (HR)", "policy", "wiki", ["hr"],
+         "Parental leave at Acme is 20 weeks fully paid for the birth parent and 16 weeks fully paid for every other "
+         "parent, including adoptive and foster parents.\n\n"
+         "Employees tell HR at least 8 weeks before the leave starts, and may take it in up to three blocks within the "
+         "first 18 months. Returning parents work four days a week at full pay for their first month back."),
+        ("board-memo", "Board memo: proposed acquisition of Northwind Robotics (board only)", "memo", "drive", ["board"],
+         "This memo is for the board only. The incident response process review found no blocking risk in the "
+         "proposed acquisition of Northwind Robotics for 48 million dollars; the board votes on 14 March."),
+        ("contractor-guide", "Contractor guide: incidents, access and whom to call", "guide", "wiki", ["contractors"],
+         "As a contractor, your part in our incident response process is to report, not to fix. If you notice an "
+         "outage or a security problem, tell your Acme sponsor and write to security@acme.example within 1 hour.\n\n"
+         "Contractors never join the production incident bridge and have no production access; your sponsor "
+         "brings in the on-call engineer. Contractor accounts expire after 90 days unless your sponsor renews them."),
+    ],
+    "T0200NWND": [
+        ("line-incidents", "Incident response process on the production line (maintenance)", "procedure", "wiki", ["maintenance"],
+         "Our incident response process on the production line starts with the andon cord: the operator stops the line "
+         "and the maintenance technician arrives within 10 minutes. Lockout and tagout come before any repair.\n\n"
+         "The shift supervisor logs every stoppage longer than 30 minutes in the CMMS and reviews it at the next morning meeting."),
+        ("quality-incidents", "Incident response process for quality escapes (quality)", "procedure", "wiki", ["quality"],
+         "When a defect reaches a customer, our incident response process is the 8D method: quality contains the "
+         "suspect stock within 24 hours and sends the customer a first report within 48 hours.\n\n"
+         "A first article inspection is repeated on the corrected process before shipping resumes."),
+        ("parental-leave", "Parental leave policy (HR)", "policy", "wiki", ["hr"],
+         "Parental leave at Northwind is 14 weeks fully paid for every parent, followed by up to 12 weeks at half pay. "
+         "Employees tell HR at least 6 weeks before the leave starts."),
+        ("contractor-guide", "Contractor guide for Northwind sites", "guide", "wiki", ["contractors"],
+         "As a contractor on a Northwind site, your part in our incident response process is to stop work and tell the "
+         "shift supervisor at once. Contractors sign in at the gatehouse every day and wear a visitor badge at all times."),
+    ],
+}
+
+
+def story_documents(tenant):
+    docs = []
+    for suffix, title, category, source, groups, body in STORY[tenant["id"]]:
+        doc_id = f"{tenant['slug']}-story-{suffix}"
+        uri = f"https://{source}.{tenant['domain']}/story/{suffix}"
+        docs.append(document(doc_id, title, uri, body, tenant, source, category, datetime.date(2026, 9, 1),
+                             {"groups": groups, "users": []}))
+    return docs
 
 # Each category: (name, ACL groups, data source key, topics, title patterns, paragraph templates).
 # Placeholders: {topic} {team} {n} {pct} {days} {product} {site} {person} {quarter} {tool} {amount}
@@ -266,9 +347,9 @@ def write_tenants(path):
              f"account_id = {toml_string(ACCOUNT)}",
              f"data_accessor_role_arn = {toml_string(f'arn:aws:iam::{ACCOUNT}:role/QseekDataAccessor')}",
              'client_id = "qseek-demo"', ""]
-    for subject, email, name, memberships in USERS:
+    for subject, email, name, memberships, question in USERS:
         lines += ["[[users]]", f"subject = {toml_string(subject)}", f"email = {toml_string(email)}",
-                  f"name = {toml_string(name)}", ""]
+                  f"name = {toml_string(name)}", f"question = {toml_string(question)}", ""]
     for tenant in TENANTS:
         assert len(tenant["application_id"]) == 36 and len(tenant["retriever_id"]) == 36, tenant["id"]
         lines += ["[[tenants]]"]
@@ -276,7 +357,7 @@ def write_tenants(path):
             lines.append(f"{key} = {toml_string(tenant[key])}")
         lines.append('documents = ' + toml_string(f"documents-{tenant['slug']}.jsonl"))
         lines.append("")
-        for subject, email, name, memberships in USERS:
+        for subject, email, name, memberships, question in USERS:
             for tenant_id, groups in memberships:
                 if tenant_id == tenant["id"]:
                     lines += ["[[tenants.members]]", f"email = {toml_string(email)}",
@@ -290,7 +371,7 @@ def main():
     write_tenants(os.path.join(OUT, "tenants.toml"))
     for tenant, spec, seed in [(TENANTS[0], ACME, 101), (TENANTS[1], NORTHWIND, 202)]:
         rng = random.Random(seed)
-        docs = documents(tenant, spec, rng, 170) + [hostile_document(tenant)]
+        docs = story_documents(tenant) + documents(tenant, spec, rng, 170) + [hostile_document(tenant)]
         with open(os.path.join(OUT, f"documents-{tenant['slug']}.jsonl"), "w", encoding="utf-8") as out:
             for doc in docs:
                 out.write(json.dumps(doc, ensure_ascii=False, sort_keys=True) + "\n")

@@ -95,7 +95,8 @@ struct EffectRunnerAnswerTests {
     func failure() async throws {
         let model = ScriptedModel(events: [], ending: .fail(.network("the connection to llm.example failed.")))
         let (actions, _) = try await run(model, until: { !$0.isEmpty })
-        #expect(actions == [.answerFailed(.network("the connection to llm.example failed."), query: QueryID(rawValue: 7))])
+        // The failure comes first; the flow view's record of the call may follow it.
+        #expect(actions.first == .answerFailed(.network("the connection to llm.example failed."), query: QueryID(rawValue: 7)))
         #expect(ModelError.network("the connection to llm.example failed.").userMessage
                     == "Network problem reaching the model: the connection to llm.example failed.")
     }

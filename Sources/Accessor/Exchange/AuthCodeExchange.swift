@@ -27,21 +27,35 @@ extension TrustedIdentityExchange {
     /// `authorization_code` grant, credentials B. Keeps the refresh token for later renewals
     /// and the credentials in the cache; returns the sign-in (who, for the header).
     public func signIn(to tenant: Tenant, with authorization: AuthorizationCode,
-                       observe: @escaping @Sendable (ExchangeStepReport) -> Void = { _ in }) async throws(AccessorError) -> IdentityCenterSession {
-        let roles = try dataAccessorRole(for: tenant, sessionName: Self.signInSessionName, observe: observe)
+                       observe: @escaping @Sendable (ExchangeStepReport) -> Void = { _ in },
+                       gate: @escaping @Sendable (PendingExchangeStep) async -> Void = { _ in }) async throws(AccessorError) -> IdentityCenterSession {
+        let roles = try dataAccessorRole(for: tenant, sessionName: Self.signInSessionName, observe: observe, gate: gate)
         logger.debug("identity center sign-in started", metadata: ["tenant": "\(tenant.id)"])
         let roleCredentials = try await roles.assumeWithTag()
-        let (context, session) = try await roles.step.run(.redeemAuthorizationCode) {
-            let token = try await identityCenter(for: tenant, signedWith: roleCredentials).createTokenWithIAM(
-                clientID: tenant.idcApplicationARN,
-                grant: .authorizationCode(code: authorization.code, redirectURI: authorization.redirectURI,
-                                          codeVerifier: authorization.codeVerifier))
-            return (try Self.identityContext(of: token), try Self.session(from: token, tenant: tenant, previous: nil, now: now()))
+        let grant = IAMTokenGrant.authorizationCode(code: authorization.code, redirectURI: authorization.redirectURI,
+                                                    codeVerifier: authorization.codeVerifier)
+        let counter = AttemptCountingTransport(transport)
+        let (token, session) = try await roles.step.run(
+            .redeemAuthorizationCode, detail: detail(.identityCenter, "CreateTokenWithIAM", region: tenant.idcRegion, request: [
+                StepDetail.Field("Client ID", tenant.idcApplicationARN),
+                StepDetail.Field("Grant type", grant.grantType),
+                StepDetail.Field("Code", "from the browser's redirect, " + Redacted.describe(authorization.code)),
+                StepDetail.Field("Redirect URI", authorization.redirectURI),
+                StepDetail.Field("PKCE verifier", authorization.codeVerifier.map(Redacted.describe) ?? "none"),
+                StepDetail.Field("Signed with", "credentials A (SigV4)"),
+            ]),
+            counter: counter,
+            highlights: { (answer: (IAMToken, IdentityCenterSession)) in Self.highlights(of: answer.0) }
+        ) {
+            let token = try await identityCenter(for: tenant, signedWith: roleCredentials, transport: counter)
+                .createTokenWithIAM(clientID: tenant.idcApplicationARN, grant: grant)
+            _ = try Self.identityContext(of: token)
+            return (token, try Self.session(from: token, tenant: tenant, previous: nil, now: now()))
         }
         try keep(session, for: tenant)
         cache = cache.filter { $0.key.tenantID != tenant.id }
-        let identityAware = try await DataAccessorRole(sts: roles.sts, account: account, sessionName: Self.sessionName(for: session),
-                                                       tag: roles.tag, step: roles.step, logger: logger).assumeWithContext(context)
+        let signedIn = try dataAccessorRole(for: tenant, sessionName: Self.sessionName(for: session), observe: observe, gate: gate)
+        let identityAware = try await signedIn.assumeWithContext(token.identityContext ?? "", from: token)
         cache[Key(subject: Self.cacheSubject(session), tenantID: tenant.id)] = identityAware
         return session
     }
@@ -62,7 +76,8 @@ extension TrustedIdentityExchange {
     }
 
     /// Cached credentials B, else a renewal with the refresh token: no browser.
-    func authCodeCredentials(for tenant: Tenant, observe: @escaping @Sendable (ExchangeStepReport) -> Void) async throws(AccessorError) -> Credentials {
+    func authCodeCredentials(for tenant: Tenant, observe: @escaping @Sendable (ExchangeStepReport) -> Void,
+                             gate: @escaping @Sendable (PendingExchangeStep) async -> Void) async throws(AccessorError) -> Credentials {
         guard let session = identityCenterSessions.session(for: tenant) else {
             throw .identityCenterSignInRequired(tenantID: tenant.id, reason: "nobody has signed in at \(tenant.name)'s Identity Center on this machine.")
         }
@@ -78,7 +93,7 @@ extension TrustedIdentityExchange {
             // Identity Center rotates refresh tokens: one qseek process renews at a time, and
             // reads the token again under the lock (another may just have rotated it).
             fresh = try await identityCenterSessions.exclusively(for: tenant) { [self] in
-                try await renewLocked(tenant, observe: observe)
+                try await renewLocked(tenant, observe: observe, gate: gate)
             }
         } catch let error as AccessorError {
             throw error
@@ -88,19 +103,32 @@ extension TrustedIdentityExchange {
         return fresh
     }
 
-    private func renewLocked(_ tenant: Tenant, observe: @escaping @Sendable (ExchangeStepReport) -> Void) async throws(AccessorError) -> Credentials {
+    private func renewLocked(_ tenant: Tenant, observe: @escaping @Sendable (ExchangeStepReport) -> Void,
+                             gate: @escaping @Sendable (PendingExchangeStep) async -> Void) async throws(AccessorError) -> Credentials {
         guard let session = identityCenterSessions.session(for: tenant) else {
             throw .identityCenterSignInRequired(tenantID: tenant.id, reason: "the sign-in was forgotten (logout).")
         }
-        let roles = try dataAccessorRole(for: tenant, sessionName: Self.sessionName(for: session), observe: observe)
+        let roles = try dataAccessorRole(for: tenant, sessionName: Self.sessionName(for: session), observe: observe, gate: gate)
         let roleCredentials = try await roles.assumeWithTag()
-        let context: String
+        let token: IAMToken
         let renewed: IdentityCenterSession
+        let grant = IAMTokenGrant.refreshToken(session.refreshToken)
+        let counter = AttemptCountingTransport(transport)
         do throws(AccessorError) {
-            (context, renewed) = try await roles.step.run(.refreshIdentityCenterToken) {
-                let token = try await identityCenter(for: tenant, signedWith: roleCredentials)
-                    .createTokenWithIAM(clientID: tenant.idcApplicationARN, grant: .refreshToken(session.refreshToken))
-                return (try Self.identityContext(of: token), try Self.session(from: token, tenant: tenant, previous: session, now: now()))
+            (token, renewed) = try await roles.step.run(
+                .refreshIdentityCenterToken, detail: detail(.identityCenter, "CreateTokenWithIAM", region: tenant.idcRegion, request: [
+                    StepDetail.Field("Client ID", tenant.idcApplicationARN),
+                    StepDetail.Field("Grant type", grant.grantType),
+                    StepDetail.Field("Refresh token", "kept from the last sign-in, " + Redacted.describe(session.refreshToken)),
+                    StepDetail.Field("Signed with", "credentials A (SigV4)"),
+                ]),
+                counter: counter,
+                highlights: { (answer: (IAMToken, IdentityCenterSession)) in Self.highlights(of: answer.0) }
+            ) {
+                let token = try await identityCenter(for: tenant, signedWith: roleCredentials, transport: counter)
+                    .createTokenWithIAM(clientID: tenant.idcApplicationARN, grant: grant)
+                _ = try Self.identityContext(of: token)
+                return (token, try Self.session(from: token, tenant: tenant, previous: session, now: now()))
             }
         } catch .exchange(let step, let cause) where Self.meansSignInAgain(cause) {
             // The refresh token is used up, expired or revoked: only a new sign-in helps.
@@ -111,7 +139,7 @@ extension TrustedIdentityExchange {
                 tenantID: tenant.id, reason: "\(tenant.name)'s Identity Center refused to renew the sign-in (\(cause.userMessage)).")
         }
         try keep(renewed, for: tenant)
-        let identityAware = try await roles.assumeWithContext(context)
+        let identityAware = try await roles.assumeWithContext(token.identityContext ?? "", from: token)
         cache[Key(subject: Self.cacheSubject(renewed), tenantID: tenant.id)] = identityAware
         return identityAware
     }
@@ -143,9 +171,8 @@ extension TrustedIdentityExchange {
     /// only names the user on screen and in the cache key; STS checks the identity context.
     static func identityCenterUser(fromIDToken token: String) -> String? {
         let parts = token.split(separator: ".", omittingEmptySubsequences: false)
-        guard parts.count >= 2, let payload = Base64URL.decode(parts[1]),
-              let claims = (try? JSONSerialization.jsonObject(with: Data(payload))) as? [String: Any] else { return nil }
-        return (claims["email"] as? String) ?? (claims["sub"] as? String)
+        guard parts.count >= 2, let payload = Base64URL.decode(parts[1]), let claims = JSONValue.parse(payload) else { return nil }
+        return claims["email"]?.stringValue ?? claims["sub"]?.stringValue
     }
 
     static let signInSessionName = "qseek-idc-sign-in"

@@ -51,9 +51,13 @@ public actor TrustedIdentityExchange {
     /// have more than two minutes left, else a fresh exchange. `observe` hears of every step
     /// as it ends (cached credentials report each step as reused), so the TUI's step list and
     /// `doctor` watch the one exchange instead of repeating it.
-    public func credentials(for tenant: Tenant, observe: @escaping @Sendable (ExchangeStepReport) -> Void = { _ in }) async throws(AccessorError) -> Credentials {
+    ///
+    /// `gate` is awaited before each step is sent, with what the step will send: presenter
+    /// mode holds it there until the presenter lets it go.
+    public func credentials(for tenant: Tenant, observe: @escaping @Sendable (ExchangeStepReport) -> Void = { _ in },
+                            gate: @escaping @Sendable (PendingExchangeStep) async -> Void = { _ in }) async throws(AccessorError) -> Credentials {
         if tenant.usesIdentityCenterSignIn {
-            return try await authCodeCredentials(for: tenant, observe: observe)
+            return try await authCodeCredentials(for: tenant, observe: observe, gate: gate)
         }
         let user: SignedInUser
         do {
@@ -71,7 +75,7 @@ public actor TrustedIdentityExchange {
             }
             return cached
         }
-        let fresh = try await exchange(user: user, tenant: tenant, observe: observe)
+        let fresh = try await exchange(user: user, tenant: tenant, observe: observe, gate: gate)
         cache[key] = fresh
         return fresh
     }
@@ -86,8 +90,9 @@ public actor TrustedIdentityExchange {
         cache.removeAll()
     }
 
-    private func exchange(user: SignedInUser, tenant: Tenant, observe: @escaping @Sendable (ExchangeStepReport) -> Void) async throws(AccessorError) -> Credentials {
-        let roles = try dataAccessorRole(for: tenant, sessionName: user.sessionName, observe: observe)
+    private func exchange(user: SignedInUser, tenant: Tenant, observe: @escaping @Sendable (ExchangeStepReport) -> Void,
+                          gate: @escaping @Sendable (PendingExchangeStep) async -> Void) async throws(AccessorError) -> Credentials {
+        let roles = try dataAccessorRole(for: tenant, sessionName: user.sessionName, observe: observe, gate: gate)
         logger.debug("exchange started", metadata: ["tenant": "\(tenant.id)", "subject": "\(user.subject)"])
 
         // Step 2: the data-accessor role with the tenant tag → credentials A.
@@ -95,58 +100,113 @@ public actor TrustedIdentityExchange {
 
         // Steps 3–4: CreateTokenWithIAM at the tenant's Identity Center, signed with A.
         guard let idToken = user.idToken else { throw .signInRequired("there is no ID token to exchange; run `qseek login`.") }
-        let context = try await roles.step.run(.exchangeToken) {
-            let token = try await identityCenter(for: tenant, signedWith: roleCredentials)
-                .createTokenWithIAM(clientID: tenant.idcApplicationARN, grant: .jwtBearer(assertion: idToken))
-            return try Self.identityContext(of: token)
+        let grant = IAMTokenGrant.jwtBearer(assertion: idToken)
+        let counter = AttemptCountingTransport(transport)
+        let token = try await roles.step.run(
+            .exchangeToken, detail: detail(.identityCenter, "CreateTokenWithIAM", region: tenant.idcRegion, request: [
+                StepDetail.Field("Client ID", tenant.idcApplicationARN),
+                StepDetail.Field("Grant type", grant.grantType),
+                StepDetail.Field("Assertion", "the ID token, " + Redacted.describe(idToken)),
+                StepDetail.Field("Signed with", "credentials A (SigV4)"),
+            ], tokens: [DecodedToken(name: "ID token (sent as the assertion)", token: idToken)]),
+            counter: counter,
+            highlights: { (token: IAMToken) in Self.highlights(of: token) }
+        ) {
+            let token = try await identityCenter(for: tenant, signedWith: roleCredentials, transport: counter)
+                .createTokenWithIAM(clientID: tenant.idcApplicationARN, grant: grant)
+            _ = try Self.identityContext(of: token)
+            return token
         }
 
         // Step 5: the same role again, with the identity context → credentials B.
-        return try await roles.assumeWithContext(context)
+        return try await roles.assumeWithContext(token.identityContext ?? "", from: token)
     }
 
     /// Steps 2 and 5, the same for both kinds of tenant: the data-accessor role with the
-    /// tenant tag, without and with the identity context.
+    /// tenant tag, without and with the identity context. Each call is its own step in the
+    /// flow record, with its own attempt count.
     struct DataAccessorRole {
-        let sts: STS
         let account: ISVAccount
         let sessionName: String
         let tag: SessionTag
         let step: StepRunner
+        let endpoint: Endpoint
+        let transport: any HTTPTransport
         let logger: Logger
 
-        func assumeWithTag() async throws(AccessorError) -> Credentials {
-            try await step.run(.assumeRole, expiry: { (credentials: Credentials) in credentials.expiration }) {
-                try await sts.assumeRole(roleARN: account.roleARN, sessionName: sessionName, duration: account.sessionDuration, tags: [tag])
-            }
+        private var fields: [StepDetail.Field] {
+            [
+                StepDetail.Field("Role ARN", account.roleARN),
+                StepDetail.Field("Session name", sessionName),
+                StepDetail.Field("Session tag", "\(tag.key) = \(tag.value)"),
+                StepDetail.Field("Duration", "\(account.sessionDuration) s"),
+            ]
         }
 
-        func assumeWithContext(_ context: String) async throws(AccessorError) -> Credentials {
-            let identityAware = try await step.run(.assumeIdentityAwareRole, expiry: { (credentials: Credentials) in credentials.expiration }) {
-                try await sts.assumeRole(roleARN: account.roleARN, sessionName: sessionName, duration: account.sessionDuration,
-                                         tags: [tag], providedContexts: [ProvidedContext(contextAssertion: context)])
-            }
+        private func detail(_ request: [StepDetail.Field], tokens: [DecodedToken] = []) -> StepDetail {
+            StepDetail(party: .sts, operation: "AssumeRole", host: endpoint.port.map { "\(endpoint.host):\($0)" } ?? endpoint.host,
+                       region: account.region, request: fields + request, tokens: tokens)
+        }
+
+        private func sts(counting counter: AttemptCountingTransport) -> STS {
+            STS(client: AWSServiceClient(service: .sts, region: account.region, endpoint: endpoint, credentials: account.baseCredentials,
+                                         transport: counter, logger: logger))
+        }
+
+        func assumeWithTag() async throws(AccessorError) -> Credentials {
+            let counter = AttemptCountingTransport(transport)
+            let sts = sts(counting: counter)
+            return try await step.run(
+                .assumeRole, detail: detail([StepDetail.Field("Signed with", "the ISV's own AWS credentials (SigV4)")]),
+                counter: counter, expiry: { (role: AssumedRole) in role.credentials.expiration },
+                highlights: { (role: AssumedRole) in (TrustedIdentityExchange.highlights(of: role, name: "credentials A"), []) }
+            ) {
+                try await sts.assumeRole(AssumeRoleRequest(roleARN: account.roleARN, sessionName: sessionName,
+                                                           durationSeconds: account.sessionDuration, tags: [tag]))
+            }.credentials
+        }
+
+        /// `token` is Identity Center's answer the context came from: its ID token is shown
+        /// decoded (the context itself only as its length).
+        func assumeWithContext(_ context: String, from token: IAMToken) async throws(AccessorError) -> Credentials {
+            let provided = ProvidedContext(contextAssertion: context)
+            let counter = AttemptCountingTransport(transport)
+            let sts = sts(counting: counter)
+            let tokens = token.idToken.map { [DecodedToken(name: "Identity Center ID token (its sts:identity_context claim is the assertion)", token: $0)] }
+            let identityAware = try await step.run(
+                .assumeIdentityAwareRole, detail: detail([
+                    StepDetail.Field("Provider ARN", provided.providerARN),
+                    StepDetail.Field("Context assertion", "the identity context, " + Redacted.describe(context)),
+                    StepDetail.Field("Signed with", "the ISV's own AWS credentials (SigV4)"),
+                ], tokens: tokens ?? []),
+                counter: counter, expiry: { (role: AssumedRole) in role.credentials.expiration },
+                highlights: { (role: AssumedRole) in (TrustedIdentityExchange.highlights(of: role, name: "credentials B (identity-aware)"), []) }
+            ) {
+                try await sts.assumeRole(AssumeRoleRequest(roleARN: account.roleARN, sessionName: sessionName,
+                                                           durationSeconds: account.sessionDuration, tags: [tag], providedContexts: [provided]))
+            }.credentials
             logger.debug("exchange finished", metadata: ["tenant": "\(tag.value)", "expires": "\(identityAware.expiration.map { "\($0)" } ?? "-")"])
             return identityAware
         }
     }
 
-    func dataAccessorRole(for tenant: Tenant, sessionName: String,
-                          observe: @escaping @Sendable (ExchangeStepReport) -> Void) throws(AccessorError) -> DataAccessorRole {
-        let sts: STS
+    func dataAccessorRole(for tenant: Tenant, sessionName: String, observe: @escaping @Sendable (ExchangeStepReport) -> Void,
+                          gate: @escaping @Sendable (PendingExchangeStep) async -> Void) throws(AccessorError) -> DataAccessorRole {
+        let endpoint: Endpoint
         do {
-            sts = STS(client: try client(.sts, region: account.region, credentials: account.baseCredentials))
+            endpoint = try endpoints.endpoint(for: .sts, region: account.region)
         } catch {
             throw .configuration(ServiceFailure(error))
         }
-        return DataAccessorRole(sts: sts, account: account, sessionName: sessionName,
+        return DataAccessorRole(account: account, sessionName: sessionName,
                                 tag: SessionTag(key: "qbusiness-dataaccessor:ExternalId", value: tenant.id),
-                                step: StepRunner(tenantID: tenant.id, logger: logger, observe: observe), logger: logger)
+                                step: StepRunner(tenantID: tenant.id, logger: logger, observe: observe, gate: gate),
+                                endpoint: endpoint, transport: transport, logger: logger)
     }
 
     /// The tenant's Identity Center, signed with credentials A in its region.
-    func identityCenter(for tenant: Tenant, signedWith roleCredentials: Credentials) throws -> SSOOIDC {
-        SSOOIDC(client: try client(.ssoOIDC, region: tenant.idcRegion, credentials: StaticCredentialsProvider(roleCredentials)))
+    func identityCenter(for tenant: Tenant, signedWith roleCredentials: Credentials, transport: (any HTTPTransport)? = nil) throws -> SSOOIDC {
+        SSOOIDC(client: try client(.ssoOIDC, region: tenant.idcRegion, credentials: StaticCredentialsProvider(roleCredentials), transport: transport))
     }
 
     /// Step 4: the identity context of an Identity Center answer.
@@ -155,8 +215,48 @@ public actor TrustedIdentityExchange {
         return context
     }
 
-    func client(_ service: AWSService, region: String, credentials: any CredentialsProvider) throws -> AWSServiceClient {
+    /// The request side of a step: where it goes and what it carries.
+    func detail(_ party: FlowParty, _ operation: String, region: String, request: [StepDetail.Field],
+                        tokens: [DecodedToken] = []) -> StepDetail {
+        let service: AWSService = party == .sts ? .sts : .ssoOIDC
+        let host = (try? endpoints.endpoint(for: service, region: region)).map { endpoint in
+            endpoint.port.map { "\(endpoint.host):\($0)" } ?? endpoint.host
+        }
+        return StepDetail(party: party, operation: operation, host: host, region: region, request: request, tokens: tokens)
+    }
+
+    static func highlights(of role: AssumedRole, name: String) -> [StepDetail.Field] {
+        var fields: [StepDetail.Field] = []
+        if let arn = role.assumedRoleARN { fields.append(.init("Assumed-role ARN", arn)) }
+        if let expiry = role.credentials.expiration {
+            fields.append(.init("Expires", ISO8601DateFormatter().string(from: expiry)))
+        }
+        fields.append(.init("Access key ID", Redacted.describe(role.credentials.accessKeyID)))
+        fields.append(.init("Secret access key", Redacted.describe(role.credentials.secretAccessKey)))
+        if let token = role.credentials.sessionToken { fields.append(.init("Session token", Redacted.describe(token))) }
+        fields.append(.init("Yields", name))
+        return fields
+    }
+
+    static func highlights(of token: IAMToken) -> (fields: [StepDetail.Field], tokens: [DecodedToken]) {
+        var fields: [StepDetail.Field] = []
+        if let type = token.issuedTokenType { fields.append(.init("Issued token type", type)) }
+        if let type = token.tokenType { fields.append(.init("Token type", type)) }
+        if let scopes = token.scope { fields.append(.init("Scopes", scopes.joined(separator: " "))) }
+        if let expiresIn = token.expiresIn { fields.append(.init("Expires in", "\(expiresIn) s")) }
+        fields.append(.init("Access token", Redacted.describe(token.accessToken)))
+        if let refresh = token.refreshToken { fields.append(.init("Refresh token", Redacted.describe(refresh))) }
+        fields.append(.init("Identity context", token.identityContext.map { "present, " + Redacted.describe($0) } ?? "absent"))
+        var tokens: [DecodedToken] = []
+        if let idToken = token.idToken { tokens.append(DecodedToken(name: "Identity Center ID token", token: idToken)) }
+        let access = DecodedToken(name: "Identity Center access token", token: token.accessToken)
+        if access.isDecoded { tokens.append(access) }
+        return (fields, tokens)
+    }
+
+    func client(_ service: AWSService, region: String, credentials: any CredentialsProvider,
+                transport: (any HTTPTransport)? = nil) throws -> AWSServiceClient {
         AWSServiceClient(service: service, region: region, endpoint: try endpoints.endpoint(for: service, region: region),
-                         credentials: credentials, transport: transport, logger: logger)
+                         credentials: credentials, transport: transport ?? self.transport, logger: logger)
     }
 }

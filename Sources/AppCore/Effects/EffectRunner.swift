@@ -23,7 +23,15 @@ public actor EffectRunner {
     private var signInTask: Task<Void, Never>?
     private var exchangeTask: Task<Void, Never>?
     /// Tasks started and not yet ended, cancelled ones included until they notice.
-    public private(set) var tasksInFlight = 0
+    private var tasksStarted = 0
+    /// Presenter mode: exchange steps wait at the gate until released.
+    private var holdsSteps = false
+    /// The exchange step waiting for the presenter.
+    private var heldStep: CheckedContinuation<Void, Never>?
+
+    /// Tasks at work: started and not yet ended, cancelled ones included until they notice;
+    /// an exchange waiting for the presenter's Space is not at work.
+    public var tasksInFlight: Int { tasksStarted - (heldStep == nil ? 0 : 1) }
 
     public init(services: AppServices, terminal: any TerminalService, send: @escaping @Sendable (Action) -> Void) {
         identity = services.identity
@@ -70,10 +78,11 @@ public actor EffectRunner {
         case .exchange(let tenant):
             exchangeTask?.cancel()
             let gateway = self.gateway
+            let gate: @Sendable (PendingExchangeStep) async -> Void = { [weak self] pending in await self?.hold(pending) }
             exchangeTask = spawn {
                 do throws(AccessorError) {
                     let (expiry, identityCenterUser) = try await gateway.exchange(
-                        for: tenant, observe: { send(.exchangeStepEnded($0)) },
+                        for: tenant, observe: { send(.exchangeStepEnded($0)) }, gate: gate,
                         signInURL: { send(.identityCenterSignInStarted(tenantID: tenant.id, url: $0)) })
                     if let identityCenterUser { send(.identityCenterSignedIn(tenantID: tenant.id, user: identityCenterUser)) }
                     send(.exchangeSucceeded(tenantID: tenant.id, expiresAt: expiry))
@@ -85,6 +94,11 @@ public actor EffectRunner {
             exchangeTask?.cancel()
             let gateway = self.gateway
             spawn { await gateway.discardCredentials() }
+        case .setStepThrough(let holds):
+            holdsSteps = holds
+            if !holds { releaseHeldStep() }
+        case .releaseExchangeStep:
+            releaseHeldStep()
         case .search(let query, let id):
             searches[id]?.cancel()
             let gateway = self.gateway
@@ -100,8 +114,9 @@ public actor EffectRunner {
                 send(.answerFailed(.configuration("no model is configured ([model] provider)."), query: id))
                 return
             }
+            let host = gateway.endpointHost(for: .model, region: "")
             answers[id] = spawn { [weak self] in
-                await Self.answer(request, id: id, model: model, send: send)
+                await Self.answer(request, id: id, model: model, host: host, send: send)
                 await self?.answerEnded(id)
             }
         case .cancelAnswer(let id):
@@ -189,8 +204,29 @@ public actor EffectRunner {
         }
     }
 
+    /// The gate of presenter mode: tells the app the step is ready, then waits for the
+    /// presenter's Space (or Esc, or cancellation) before the step is sent.
+    private func hold(_ pending: PendingExchangeStep) async {
+        guard holdsSteps, !Task.isCancelled else { return }
+        releaseHeldStep()
+        send(.exchangeStepPending(pending))
+        await withTaskCancellationHandler {
+            await withCheckedContinuation { continuation in
+                if Task.isCancelled { continuation.resume() } else { heldStep = continuation }
+            }
+        } onCancel: {
+            Task { [weak self] in await self?.releaseHeldStep() }
+        }
+    }
+
+    private func releaseHeldStep() {
+        heldStep?.resume()
+        heldStep = nil
+    }
+
     /// Cancels every task in flight (quit, sign-out).
     public func cancelAll() {
+        releaseHeldStep()
         signInTask?.cancel()
         exchangeTask?.cancel()
         for task in searches.values { task.cancel() }
@@ -203,7 +239,7 @@ public actor EffectRunner {
     /// ignores cancellation) shows in `tasksInFlight`.
     @discardableResult
     private func spawn(_ body: sending @escaping @isolated(any) () async -> Void) -> Task<Void, Never> {
-        tasksInFlight += 1
+        tasksStarted += 1
         return Task { [weak self] in
             await body()
             await self?.taskEnded()
@@ -211,7 +247,7 @@ public actor EffectRunner {
     }
 
     private func taskEnded() {
-        tasksInFlight -= 1
+        tasksStarted -= 1
     }
 
     /// Whether a search is still running (for tests and shutdown).
@@ -228,20 +264,30 @@ public actor EffectRunner {
         answers[id] = nil
     }
 
-    private static func answer(_ request: ModelRequest, id: QueryID, model: any ModelBackend,
+    private static func answer(_ request: ModelRequest, id: QueryID, model: any ModelBackend, host: String?,
                                send: @Sendable (Action) -> Void) async {
         let started = ContinuousClock.now
+        var record = FlowRecord.modelCall(request, model: model.modelName, host: host)
         do {
             for try await event in model.answer(request) {
                 if Task.isCancelled { return }
+                FlowRecord.note(event, in: &record)
                 send(.answerEvent(event, query: id))
             }
             if Task.isCancelled { return }
             let elapsed = started.duration(to: .now)
+            record.status = .succeeded
+            record.latency = elapsed
+            send(.flowRecorded(record))
             send(.answerEnded(latencyMilliseconds: Int(elapsed.components.seconds) * 1000
                                   + Int(elapsed.components.attoseconds / 1_000_000_000_000_000), query: id))
         } catch let error as ModelError {
-            if !Task.isCancelled { send(.answerFailed(error, query: id)) }
+            if !Task.isCancelled {
+                record.status = .failed(cause: error.userMessage, fix: "Check [model] in the config, or ask again; the passages stay.")
+                record.latency = started.duration(to: .now)
+                send(.answerFailed(error, query: id))
+                send(.flowRecorded(record))
+            }
         } catch {
             if !Task.isCancelled && !(error is CancellationError) {
                 send(.answerFailed(.service("unexpected error (\(type(of: error)))."), query: id))
@@ -252,19 +298,37 @@ public actor EffectRunner {
     private static func stream(_ query: PassageQuery, id: QueryID, gateway: any TenantGateway,
                                send: @Sendable (Action) -> Void) async {
         var iterator = gateway.pages(of: query).makeAsyncIterator()
+        let host = gateway.endpointHost(for: .qBusiness, region: query.tenant.region)
+        var pageStarted = ContinuousClock.now
+        var pageNumber = 1
         do {
             var pending = try await iterator.next()
+            var latency = pageStarted.duration(to: .now)
             while let page = pending {
                 if Task.isCancelled { return }
                 // Look one page ahead so the last page is marked as last.
+                pageStarted = .now
                 let next = try await iterator.next()
                 if Task.isCancelled { return }
+                send(.flowRecorded(FlowRecord.searchPage(query, page: pageNumber, passages: page.count, more: next != nil,
+                                                         host: host, latency: latency)))
                 send(.passagesArrived(page: page, isLast: next == nil, query: id))
+                latency = pageStarted.duration(to: .now)
+                pageNumber += 1
                 pending = next
             }
             if Task.isCancelled { return }
         } catch let error as AccessorError {
-            if !Task.isCancelled { send(.searchFailed(error, query: id)) }
+            if !Task.isCancelled {
+                var failed = FlowRecord.searchPage(query, page: pageNumber, passages: 0, more: false, host: host,
+                                                   latency: pageStarted.duration(to: .now))
+                failed.detail.highlights = []
+                failed.status = .failed(cause: error.userMessage, fix: error == .credentialsExpired
+                    ? "qseek renews the credentials (a new exchange) and searches again by itself."
+                    : "Ask again; if it persists, run `qseek doctor`.")
+                send(.flowRecorded(failed))
+                send(.searchFailed(error, query: id))
+            }
         } catch {
             if !Task.isCancelled && !(error is CancellationError) { send(.searchFailed(.search(ServiceFailure(error)), query: id)) }
         }

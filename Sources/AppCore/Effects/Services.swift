@@ -26,19 +26,27 @@ public protocol TenantGateway: Sendable {
     func pages(of query: PassageQuery) -> AsyncThrowingStream<[Passage], any Error>
     /// Drops every cached credential (tenant switch, sign-out).
     func discardCredentials() async
-    /// The exchange, for an auth-code tenant signing in at its Identity Center when it has
-    /// no usable sign-in (`signInURL` hears the URL the browser was sent to), and then who
-    /// signed in there (nil for TTI tenants).
+    /// The exchange as the TUI runs it: `gate` is awaited before each step is sent (presenter
+    /// mode holds a step there); an auth-code tenant with no usable sign-in signs in at its
+    /// Identity Center first (`signInURL` hears the URL the browser was sent to). Returns when
+    /// the credentials expire and who signed in at the Identity Center (nil for TTI tenants).
     func exchange(for tenant: Tenant, observe: @escaping @Sendable (ExchangeStepReport) -> Void,
+                  gate: @escaping @Sendable (PendingExchangeStep) async -> Void,
                   signInURL: @escaping @Sendable (String) -> Void) async throws(AccessorError) -> (expiresAt: Date, identityCenterUser: String?)
+    /// The endpoint host (with its port, if any) a party answers at in `region`, for the flow view.
+    func endpointHost(for party: FlowParty, region: String) -> String?
 }
 
 extension TenantGateway {
-    /// Gateways without auth-code tenants run the plain exchange.
+    /// A gateway that can neither hold its steps nor sign in at an Identity Center runs the
+    /// plain exchange.
     public func exchange(for tenant: Tenant, observe: @escaping @Sendable (ExchangeStepReport) -> Void,
+                         gate: @escaping @Sendable (PendingExchangeStep) async -> Void,
                          signInURL: @escaping @Sendable (String) -> Void) async throws(AccessorError) -> (expiresAt: Date, identityCenterUser: String?) {
         (try await exchange(for: tenant, observe: observe), nil)
     }
+
+    public func endpointHost(for party: FlowParty, region: String) -> String? { nil }
 }
 
 /// The desktop around the terminal: the browser, remembered choices, exported files.

@@ -34,6 +34,8 @@ public struct AppState: Sendable, Equatable {
     public var focus: Pane = .input
     public var zoomed = false
     public var showsHelp = false
+    /// The flow view and presenter mode.
+    public var flow = FlowState()
     public var themeName: String
     /// A short-lived line in the status bar ("Copied the prompt").
     public var notice: String?

@@ -32,12 +32,16 @@ public struct SignInOptions: Sendable, Equatable {
     public var offersDevice: Bool
     /// Login hints offered as one-key sign-ins (the sandbox's demo users).
     public var demoUsers: [String]
+    /// A question to try, by demo user (the demo's story: each user reads something else).
+    public var suggestedQuestions: [String: String]
 
-    public init(issuer: String, clientID: String, offersDevice: Bool, demoUsers: [String] = []) {
+    public init(issuer: String, clientID: String, offersDevice: Bool, demoUsers: [String] = [],
+                suggestedQuestions: [String: String] = [:]) {
         self.issuer = issuer
         self.clientID = clientID
         self.offersDevice = offersDevice
         self.demoUsers = demoUsers
+        self.suggestedQuestions = suggestedQuestions
     }
 }
 

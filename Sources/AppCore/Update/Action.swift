@@ -50,6 +50,10 @@ public enum Action: Sendable, Equatable {
     /// Ctrl+L: draw the whole screen again.
     case redraw
     case quit
+    /// F4: the flow view (the TTI exchange and every call of the session) on or off.
+    case toggleFlow
+    /// Space in the flow view (presenter mode): send the step waiting for it.
+    case advanceFlow
 
     // Results.
     /// The first frame is up: look for a saved sign-in (and what the IdP offers).
@@ -63,6 +67,10 @@ public enum Action: Sendable, Equatable {
     case signInFailed(OIDCError)
     /// A step of the exchange ended (sent and answered, failed, or reused from the cache).
     case exchangeStepEnded(ExchangeStepReport)
+    /// Presenter mode: an exchange step is ready and waits for Space before it is sent.
+    case exchangeStepPending(PendingExchangeStep)
+    /// A call outside the exchange (a search page, the model) ended, as the runner recorded it.
+    case flowRecorded(FlowEntry)
     case exchangeSucceeded(tenantID: String, expiresAt: Date)
     /// An auth-code tenant's exchange sent the user to its Identity Center (this URL).
     case identityCenterSignInStarted(tenantID: String, url: String)
@@ -116,4 +124,9 @@ public enum Effect: Sendable, Equatable {
     case rememberTenant(String)
     /// Cancels everything in flight; the program stops once `state.hasQuit`.
     case quit
+    /// Presenter mode: hold each exchange step until `.releaseExchangeStep` (true), or stop
+    /// holding and let a waiting step go (false).
+    case setStepThrough(Bool)
+    /// Lets the exchange step that waits for the presenter be sent.
+    case releaseExchangeStep
 }

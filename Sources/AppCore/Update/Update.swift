@@ -8,6 +8,15 @@ public func update(_ state: inout AppState, _ action: Action) -> [Effect] {
         state.notice = nil
         if action != .cancel { state.quitArmed = false }
     }
+    let flowShown = state.flow.isShown
+    let flowEffects = recordFlow(&state, action)
+    if flowShown, action.isIntent {
+        if let handled = updateFlow(&state, action) { return flowEffects + handled }
+    }
+    return flowEffects + dispatch(&state, action)
+}
+
+private func dispatch(_ state: inout AppState, _ action: Action) -> [Effect] {
     switch action {
     case .launched:
         return launch(&state)
@@ -28,6 +37,10 @@ public func update(_ state: inout AppState, _ action: Action) -> [Effect] {
         return [.redraw]
     case .toggleHelp:
         state.showsHelp.toggle()
+        return []
+    case .toggleFlow:
+        state.flow.isShown.toggle()
+        state.flow.selection = state.flow.waitingIndex ?? max(0, state.flow.entries.count - 1)
         return []
     case .nextTheme(let name):
         state.themeName = name
@@ -121,8 +134,8 @@ extension Action {
     /// Whether the user did this (as opposed to a service reporting back).
     var isIntent: Bool {
         switch self {
-        case .launched, .savedSignInChecked, .deviceFlowChecked, .signInProgressed, .signedIn, .signInFailed, .exchangeStepEnded, .exchangeSucceeded,
-             .identityCenterSignInStarted, .identityCenterSignedIn,
+        case .launched, .savedSignInChecked, .deviceFlowChecked, .signInProgressed, .signedIn, .signInFailed, .exchangeStepEnded,
+             .exchangeStepPending, .flowRecorded, .exchangeSucceeded, .identityCenterSignInStarted, .identityCenterSignedIn,
              .exchangeFailed, .passagesArrived, .searchFailed, .tick, .noticed, .answerEvent, .answerEnded, .answerFailed,
              .historyListed, .historyFailed, .conversationLoaded:
             return false

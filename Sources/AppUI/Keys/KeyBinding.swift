@@ -18,6 +18,8 @@ public struct KeyBinding: Sendable {
         /// The main screen with a pane (chat, passages, prompt) focused.
         case panes
         case history
+        /// The flow view (over any screen).
+        case flow
     }
 
     /// One key (or a class of keys) and the action it gives in a state; nil when it does
@@ -109,12 +111,14 @@ extension KeyBinding.Context {
     func applies(to state: AppState) -> Bool {
         switch self {
         case .everywhere: return true
-        case .signIn: return state.screen == .signIn
-        case .tenantPicker: return state.screen == .tenantPicker
-        case .main: return state.screen == .main
-        case .input: return state.screen == .main && state.focus == .input
-        case .panes: return state.screen == .main && state.focus != .input
-        case .history: return state.screen == .history
+        case .flow: return state.flow.isShown
+        // The flow view covers the screen: the screen's own keys wait until it closes.
+        case .signIn: return state.screen == .signIn && !state.flow.isShown
+        case .tenantPicker: return state.screen == .tenantPicker && !state.flow.isShown
+        case .main: return state.screen == .main && !state.flow.isShown
+        case .input: return state.screen == .main && state.focus == .input && !state.flow.isShown
+        case .panes: return state.screen == .main && state.focus != .input && !state.flow.isShown
+        case .history: return state.screen == .history && !state.flow.isShown
         }
     }
 
@@ -128,6 +132,7 @@ extension KeyBinding.Context {
         case .input: return "Question line"
         case .panes: return "Chat, passages, prompt"
         case .history: return "History"
+        case .flow: return "Flow view"
         }
     }
 }

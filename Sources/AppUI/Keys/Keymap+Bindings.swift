@@ -10,12 +10,28 @@ extension Keymap {
                    [.exactly(.escape, []), .control("c")], .cancel),
         KeyBinding("Ctrl+L", "redraw the screen", in: .everywhere, [.control("l")], .redraw),
         KeyBinding("Ctrl+O", "sign out", in: .everywhere, .control("o")) { $0.user != nil ? .signOut : nil },
-        KeyBinding("Ctrl+T", "switch tenant", hint: "Ctrl+T tenant", in: .everywhere, .control("t")) { $0.screen == .main ? .switchTenant : nil },
-        KeyBinding("Ctrl+N", "new conversation", hint: "Ctrl+N new", in: .everywhere, .control("n")) { $0.screen == .main ? .newConversation : nil },
+        KeyBinding("Ctrl+T", "switch tenant", hint: "Ctrl+T tenant", in: .everywhere, .control("t")) { $0.screen == .main && !$0.flow.isShown ? .switchTenant : nil },
+        KeyBinding("Ctrl+N", "new conversation", hint: "Ctrl+N new", in: .everywhere, .control("n")) { $0.screen == .main && !$0.flow.isShown ? .newConversation : nil },
         KeyBinding("F2", "mouse capture off/on (off: select text)", in: .everywhere, [.key(.function(2))], .toggleMouseCapture),
         KeyBinding("F3", "history: Enter resumes, d deletes, Esc goes back", in: .everywhere, .key(.function(3))) {
-            $0.screen == .main || $0.screen == .history ? .openHistory : nil
+            ($0.screen == .main || $0.screen == .history) && !$0.flow.isShown ? .openHistory : nil
         },
+        KeyBinding("F4", "flow view: every step of the TTI exchange and each call, decoded", in: .everywhere,
+                   [.key(.function(4))], .toggleFlow),
+    ]
+
+    static let flowBindings: [KeyBinding] = [
+        KeyBinding("Space", "send the step that waits (presenter mode)", hint: "Space send step", in: .flow, .character(" ")) {
+            $0.flow.waitingIndex != nil ? .advanceFlow : nil
+        },
+        KeyBinding("Esc", "run the remaining steps at once; else close the flow view", hint: "Esc run the rest", in: .flow,
+                   .exactly(.escape, [])) { $0.flow.stepsThrough ? .cancel : nil },
+        KeyBinding("↑ ↓ k j, Home End", "choose a step to see its fields and tokens", hint: "↑↓ step", in: .flow, triggers: [
+            .init(pattern: .key(.up)) { _, _ in .selectPrevious }, .init(pattern: .character("k")) { _, _ in .selectPrevious },
+            .init(pattern: .key(.down)) { _, _ in .selectNext }, .init(pattern: .character("j")) { _, _ in .selectNext },
+            .init(pattern: .key(.home)) { _, _ in .selectFirst }, .init(pattern: .key(.end)) { _, _ in .selectLast },
+        ]),
+        KeyBinding("?", "this help", in: .flow, [.character("?")], .toggleHelp),
     ]
 
     static let signInBindings: [KeyBinding] = [

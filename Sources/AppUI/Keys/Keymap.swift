@@ -14,7 +14,7 @@ public struct Keymap: Sendable {
 
     public init(themeNames: [String]) {
         self.themeNames = themeNames
-        bindings = Self.globalBindings + Self.signInBindings + Self.tenantPickerBindings + Self.mainBindings
+        bindings = Self.flowBindings + Self.globalBindings + Self.signInBindings + Self.tenantPickerBindings + Self.mainBindings
             + Self.inputBindings + Self.paneBindings(themeNames: themeNames) + Self.historyBindings
     }
 

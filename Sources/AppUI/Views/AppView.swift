@@ -28,6 +28,9 @@ public struct AppView: Sendable {
         case .history:
             HistoryView(state: state, theme: theme, keymap: keymap).draw(into: &canvas, in: area)
         }
+        if state.flow.isShown {
+            FlowView(state: state, theme: theme, keymap: keymap).draw(into: &canvas, in: area)
+        }
         if state.showsHelp {
             HelpOverlay(state: state, theme: theme, keymap: keymap).draw(into: &canvas, in: area)
         }

@@ -9,7 +9,8 @@ struct SignInView {
 
     func draw(into canvas: inout Canvas, in area: Rect) {
         let signIn = state.signIn
-        let box = Canvas.centered(width: 76, height: 20, in: area)
+        let suggests = !signIn.options.suggestedQuestions.isEmpty
+        let box = Canvas.centered(width: suggests ? 110 : 76, height: suggests ? 24 : 20, in: area)
         let inside = canvas.drawBox(box, style: theme[.focusBorder], title: "Sign in to qseek", titleStyle: theme[.accent])
         canvas.clipped(to: inside) { canvas in
             var y = inside.y
@@ -32,7 +33,11 @@ struct SignInView {
                     let selected = index == signIn.selection
                     let style = selected ? theme[.selection] : theme[.text]
                     if selected { canvas.fill(Rect(x: inside.x, y: y, width: inside.width, height: 1), style: style) }
-                    line([((selected ? "› " : "  ") + label(for: choice), style)])
+                    var parts = [((selected ? "› " : "  ") + label(for: choice), style)]
+                    if case .demoUser(let user) = choice, let question = signIn.options.suggestedQuestions[user] {
+                        parts.append(("  try: “\(question.safeLine)”", selected ? style : theme[.muted]))
+                    }
+                    line(parts)
                 }
             case .checkingSavedSignIn:
                 line([("Checking for a saved sign-in…", theme[.accent])])

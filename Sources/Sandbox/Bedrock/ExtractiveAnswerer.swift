@@ -2,7 +2,8 @@ import Foundation
 
 /// The `sandbox.extractive-v1` model: no generation, only selection. It finds the numbered
 /// passages in the prompt (`[n]` at the start of a line), picks the sentences that share the most
-/// terms with the question and quotes them with their `[n]` citations.
+/// terms with the question and quotes them with their `[n]` citations — never one twice; it
+/// says so when two passages give different figures for one thing, and when nothing answers.
 public enum ExtractiveAnswerer {
     public static let preamble = "This answer comes from the sandbox's extractive demo model: it quotes the most relevant sentences of the passages instead of writing its own."
     static let maximumSentences = 4
@@ -50,21 +51,68 @@ public enum ExtractiveAnswerer {
         return lines.last { !$0.isEmpty && !$0.hasPrefix("[") } ?? ""
     }
 
+    /// Sentences chosen for an answer: the most question words first, each sentence once
+    /// (however many passages repeat it), and only sentences that share enough of the
+    /// question to be about it.
     public static func answer(prompt: String) -> String {
         let question = Set(Tokenizer.terms(question(in: prompt)))
-        var scored: [(score: Int, order: Int, text: String)] = []
+        var scored: [Candidate] = []
+        var seen: Set<String> = []
         for passage in passages(in: prompt) {
             for sentence in sentences(passage.text) {
-                let score = Set(Tokenizer.terms(sentence)).intersection(question).count
-                if score > 0 { scored.append((score, scored.count, "\(sentence) [\(passage.number)]")) }
+                let terms = Set(Tokenizer.terms(sentence))
+                let score = terms.intersection(question).count
+                guard score > 0, seen.insert(normalized(sentence)).inserted else { continue }
+                scored.append(Candidate(score: score, order: scored.count, passage: passage.number, sentence: sentence, terms: terms))
             }
         }
+        // When some sentences share two or more of the question's words, one shared word is not enough.
+        if let best = scored.map(\.score).max(), best >= 2 { scored.removeAll { $0.score < 2 } }
         let chosen = scored.sorted { $0.score != $1.score ? $0.score > $1.score : $0.order < $1.order }
             .prefix(maximumSentences)
         guard !chosen.isEmpty else {
-            return preamble + "\n\nNone of the passages contains a sentence about the question."
+            return preamble + "\n\nThe passages do not answer this question: none of them has a sentence about "
+                + (question.isEmpty ? "it" : "\"\(Self.question(in: prompt))\"") + "."
         }
-        return preamble + "\n\n" + chosen.map(\.text).joined(separator: " ")
+        var text = preamble + "\n\n" + chosen.map { "\($0.sentence) [\($0.passage)]" }.joined(separator: " ")
+        if let conflict = conflict(in: Array(chosen)) {
+            text += "\n\nNote: [\(conflict.0.passage)] and [\(conflict.1.passage)] give different figures for the same thing ("
+                + conflict.0.figures.joined(separator: ", ") + " against " + conflict.1.figures.joined(separator: ", ")
+                + "); they may be two versions of one document, so check which one is current."
+        }
+        return text
+    }
+
+    struct Candidate {
+        var score: Int
+        var order: Int
+        var passage: Int
+        var sentence: String
+        var terms: Set<String>
+
+        /// The numbers in the sentence ("5", "20%").
+        var figures: [String] { Tokenizer.terms(sentence).filter { $0.first?.isNumber == true } }
+        var words: Set<String> { terms.filter { $0.first?.isNumber != true } }
+    }
+
+    /// Two chosen sentences of different passages that say the same thing with different
+    /// figures: most of their words shared, their numbers not.
+    static func conflict(in chosen: [Candidate]) -> (Candidate, Candidate)? {
+        for (index, first) in chosen.enumerated() {
+            for second in chosen.dropFirst(index + 1) where second.passage != first.passage {
+                let shared = first.words.intersection(second.words).count
+                let all = first.words.union(second.words).count
+                guard all > 0, Double(shared) / Double(all) >= 0.6 else { continue }
+                let figures = (Set(first.figures), Set(second.figures))
+                if !figures.0.isEmpty, !figures.1.isEmpty, figures.0 != figures.1 { return (first, second) }
+            }
+        }
+        return nil
+    }
+
+    /// A sentence as compared for repeats: case, spacing and punctuation aside.
+    static func normalized(_ sentence: String) -> String {
+        sentence.lowercased().unicodeScalars.filter { CharacterSet.alphanumerics.contains($0) }.map(String.init).joined()
     }
 
     /// Sentences end at `.`, `!` or `?` followed by white space (or the end), so a dot inside

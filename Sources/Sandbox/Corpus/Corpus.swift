@@ -50,11 +50,14 @@ public struct DemoUser: Sendable, Hashable {
     public var subject: String
     public var email: String
     public var name: String
+    /// A question that shows what this user may read (the demo's sign-in screen lists it).
+    public var suggestedQuestion: String?
 
-    public init(subject: String, email: String, name: String) {
+    public init(subject: String, email: String, name: String, suggestedQuestion: String? = nil) {
         self.subject = subject
         self.email = email
         self.name = name
+        self.suggestedQuestion = suggestedQuestion
     }
 }
 

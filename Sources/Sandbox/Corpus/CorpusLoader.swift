@@ -44,7 +44,7 @@ public enum CorpusLoader {
     public static func load(read: (String) -> String?) throws(CorpusError) -> Corpus {
         guard let text = read("tenants.toml") else { throw .missingFile("tenants.toml") }
         let file = try TenantsFile.parse(text)
-        let users = file.users.map { DemoUser(subject: $0.subject, email: $0.email, name: $0.name) }
+        let users = file.users.map { DemoUser(subject: $0.subject, email: $0.email, name: $0.name, suggestedQuestion: $0.question) }
         var tenants: [Tenant] = []
         for entry in file.tenants {
             guard let documentsText = read(entry.documents) else { throw .missingFile(entry.documents) }

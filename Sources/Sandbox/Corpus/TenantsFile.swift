@@ -13,6 +13,8 @@ struct TenantsFile {
         var subject: String
         var email: String
         var name: String
+        /// A question that shows what this user may read (listed on the demo's sign-in screen).
+        var question: String?
     }
 
     struct TenantEntry {
@@ -50,7 +52,8 @@ struct TenantsFile {
             data_accessor_role_arn: try file.string("data_accessor_role_arn"),
             client_id: try file.string("client_id"),
             users: try file.tables("users").map { (user: Fields) throws(CorpusError) in
-                UserEntry(subject: try user.string("subject"), email: try user.string("email"), name: try user.string("name"))
+                UserEntry(subject: try user.string("subject"), email: try user.string("email"), name: try user.string("name"),
+                          question: try user.optionalString("question"))
             },
             tenants: try file.tables("tenants").map { (tenant: Fields) throws(CorpusError) in
                 TenantEntry(

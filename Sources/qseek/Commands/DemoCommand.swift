@@ -21,11 +21,19 @@ struct Demo: AsyncParsableCommand {
 
     @Option(help: "Write a debug log to this file (secrets are never logged).") var debug: String?
 
+    @Flag(help: "Presenter mode: the flow view opens when the exchange starts, and each step waits for Space (Esc runs the rest).")
+    var presenter = false
+
+    @Option(help: ArgumentHelp("Record every secret the embedded sandbox issues to this file (for secret-hygiene tests).", visibility: .hidden))
+    var recordSecrets: String?
+
     @MainActor
     func run() async throws {
         let sandbox: RunningSandbox
         do {
-            sandbox = try await SandboxServer.start(SandboxOptions(faults: try faults.plan(), seed: faults.seed))
+            var options = SandboxOptions(faults: try faults.plan(), seed: faults.seed)
+            options.secretLedgerPath = recordSecrets
+            sandbox = try await SandboxServer.start(options)
         } catch {
             throw CommandFailure.unexpected("the sandbox did not start: \(error)").exit()
         }
@@ -37,7 +45,9 @@ struct Demo: AsyncParsableCommand {
             let environment = try AppEnvironment(config: config, configPath: "(demo sandbox at \(sandbox.baseURL))",
                                                  tokenCache: TokenCache(directory: cacheDirectory),
                                                  logger: SignInCommandSupport.makeLogger(debugFile: debug))
-            try await TUILauncher.run(environment)
+            let questions = Dictionary(sandbox.corpus.users.compactMap { user in user.suggestedQuestion.map { (user.email, $0) } },
+                                       uniquingKeysWith: { first, _ in first })
+            try await TUILauncher.run(environment, presenter: presenter, suggestedQuestions: questions)
             await environment.shutdown()
         } catch {
             await Self.stop(sandbox)

@@ -9,7 +9,10 @@ import Terminal
 /// Starts the TUI for an environment (a real config, or the demo's sandbox).
 enum TUILauncher {
     @MainActor
-    static func run(_ environment: AppEnvironment) async throws(CommandFailure) {
+    /// `presenter` opens the flow view with each exchange step waiting for Space (`demo --presenter`).
+    /// `suggestedQuestions` (by demo user) are listed on the sign-in screen.
+    static func run(_ environment: AppEnvironment, presenter: Bool = false,
+                    suggestedQuestions: [String: String] = [:]) async throws(CommandFailure) {
         let processEnvironment = ProcessInfo.processInfo.environment
         // The themes (TOML, built in and the user's) are read on another core while the rest starts.
         let themes = Task.detached { ThemeCatalog.load(userDirectory: ThemeCatalog.userDirectory(environment: processEnvironment)) }
@@ -29,7 +32,8 @@ enum TUILauncher {
         var state = AppState(
             tenants: environment.tenants,
             signInOptions: SignInOptions(issuer: config.identity.issuer, clientID: config.identity.clientID,
-                                         offersDevice: false, demoUsers: config.identity.demoUsers),
+                                         offersDevice: false, demoUsers: config.identity.demoUsers,
+                                         suggestedQuestions: suggestedQuestions),
             promptTemplate: template,
             budgetTokens: config.prompt.budgetTokens,
             themeName: config.ui.theme,
@@ -44,6 +48,7 @@ enum TUILauncher {
         state.pageSize = config.search.maxResults
         state.maxPages = config.search.maxPages
         state.capturesMouse = config.ui.mouse
+        state.flow.presenter = presenter
         let model = try ConfiguredModel.backend(for: environment)
         // A history that cannot be opened must not keep the TUI from starting: it runs without one and says why.
         var history: HistoryStore?

@@ -12,17 +12,18 @@ struct TenantAccess: TenantGateway {
     let environment: AppEnvironment
 
     func exchange(for tenant: Tenant, observe: @escaping @Sendable (ExchangeStepReport) -> Void) async throws(AccessorError) -> Date {
-        try await exchange(for: tenant, observe: observe, signInURL: { _ in }).expiresAt
+        try await exchange(for: tenant, observe: observe, gate: { _ in }, signInURL: { _ in }).expiresAt
     }
 
     func exchange(for tenant: Tenant, observe: @escaping @Sendable (ExchangeStepReport) -> Void,
+                  gate: @escaping @Sendable (PendingExchangeStep) async -> Void,
                   signInURL: @escaping @Sendable (String) -> Void) async throws(AccessorError) -> (expiresAt: Date, identityCenterUser: String?) {
         let credentials: Credentials
         do throws(AccessorError) {
-            credentials = try await environment.exchange.credentials(for: tenant, observe: observe)
+            credentials = try await environment.exchange.credentials(for: tenant, observe: observe, gate: gate)
         } catch .identityCenterSignInRequired {
             try await signIn(to: tenant, observe: observe, signInURL: signInURL)
-            credentials = try await environment.exchange.credentials(for: tenant, observe: observe)
+            credentials = try await environment.exchange.credentials(for: tenant, observe: observe, gate: gate)
         }
         let expiry = credentials.expiration ?? Date().addingTimeInterval(TimeInterval(environment.config.aws.sessionDuration))
         return (expiry, await environment.exchange.identityCenterSession(for: tenant)?.user)
@@ -51,5 +52,27 @@ struct TenantAccess: TenantGateway {
 
     func discardCredentials() async {
         await environment.exchange.discardAll()
+    }
+
+    func endpointHost(for party: FlowParty, region: String) -> String? {
+        let config = environment.config
+        let service: AWSService
+        var region = region
+        switch party {
+        case .qBusiness: service = .qbusiness
+        case .sts: service = .sts
+        case .identityCenter: service = .ssoOIDC
+        case .model:
+            switch config.model.provider {
+            case .bedrock:
+                service = .bedrockRuntime
+                region = config.model.region.isEmpty ? config.aws.region : config.model.region
+            case .openai: return URLComponents(string: config.model.baseURL)?.host
+            case .none: return nil
+            }
+        case .qseek, .identityProvider: return nil
+        }
+        guard let endpoint = try? environment.endpoints.endpoint(for: service, region: region) else { return nil }
+        return endpoint.port.map { "\(endpoint.host):\($0)" } ?? endpoint.host
     }
 }
