@@ -55,8 +55,10 @@ struct PilotJourneyTests {
                           services: fakes.services(model: model), parkedTasks: fakes.parkedTasks)
         await pilot.signInAndConnect()
         await pilot.ask("incident response")
+        // The fake parks right after it yields its first word, which may still be on its way
+        // to the program when the pilot sees every task parked: wait for the word itself.
+        #expect(await pilot.waitUntil { $0.conversation.current?.answer == "Page " })
         #expect(pilot.state.conversation.current?.answerStatus.isStreaming == true)
-        #expect(pilot.state.conversation.current?.answer == "Page ")
         await pilot.press(control: "c")
         #expect(pilot.state.conversation.current?.answerStatus == .stopped)
         #expect(await pilot.waitUntil { _ in fakes.record.withLock { $0.cancelled } == 1 })

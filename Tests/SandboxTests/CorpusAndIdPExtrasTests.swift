@@ -4,7 +4,7 @@ import Testing
 @testable import Sandbox
 
 @Suite struct CorpusAndIdPExtrasTests {
-    @Test func aCorpusDirectoryInTheDocumentedFormatLoads() throws {
+    @Test func aCorpusDirectoryInTheDocumentedFormatLoads() async throws {
         let directory = FileManager.default.temporaryDirectory.appending(path: "qseek-corpus-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: directory) }
@@ -42,7 +42,7 @@ import Testing
         #expect(tenant.documents.count == 2)
         #expect(tenant.documents[0].attributes["_created_at"] == .date(1_735_689_600))
         let environment = SandboxEnvironment(corpus: corpus, options: SandboxOptions())
-        let page = environment.search(tenant: tenant, email: "kim@tiny.example", groups: ["staff"], query: "kettle",
+        let page = await environment.search(tenant: tenant, email: "kim@tiny.example", groups: ["staff"], query: "kettle",
                                       filter: nil, offset: 0, limit: 10)
         #expect(page.items.compactMap { $0["documentId"]?.stringValue } == ["d1"])
     }

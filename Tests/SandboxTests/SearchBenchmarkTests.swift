@@ -6,7 +6,7 @@ import Testing
 /// assert a time (QUALITY.md: performance is measured with a benchmark, never a timed test);
 /// it asserts that what it timed were real searches (relevant, permitted passages).
 @Suite struct SearchBenchmarkTests {
-    @Test func searchOverTenThousandDocumentsReportsItsMedianTime() throws {
+    @Test func searchOverTenThousandDocumentsReportsItsMedianTime() async throws {
         let corpus = try CorpusLoader.bundled()
         var tenant = corpus.tenants[0]
         let seeds = tenant.documents
@@ -31,7 +31,7 @@ import Testing
         for round in 0..<25 {
             for query in queries {
                 let start = ContinuousClock.now
-                let page = environment.search(tenant: tenant, email: "dmitri@acme.example", groups: groups,
+                let page = await environment.search(tenant: tenant, email: "dmitri@acme.example", groups: groups,
                                               query: query, filter: nil, offset: round % 3 * 10, limit: 10)
                 samples.append(start.duration(to: .now))
                 guard round < 3 else { continue }

@@ -6,13 +6,12 @@ import Testing
 
 @Suite struct SearchTests {
     static let corpus = try! CorpusLoader.bundled()
-    static let environment = SandboxEnvironment(corpus: corpus, options: SandboxOptions())
     var acme: Tenant { Self.corpus.tenant(id: "T0100ACME")! }
+    static let acmeSearch = TenantSearch(tenant: corpus.tenant(id: "T0100ACME")!)
 
     func search(_ email: String, _ query: String, filter: AttributeFilter? = nil, limit: Int = 100) -> [JSONValue] {
         let member = acme.member(email: email)!
-        return Self.environment.search(tenant: acme, email: email, groups: Set(member.groups), query: query,
-                                       filter: filter, offset: 0, limit: limit).items
+        return Self.acmeSearch.page(email: email, groups: Set(member.groups), query: query, filter: filter, offset: 0, limit: limit).items
     }
 
     @Test func theBundledCorpusHasTwoTTITenantsWithAtLeast150DocumentsAndThreeUsersEach() {

@@ -66,7 +66,7 @@ struct RelevantContentService: Sendable {
             }
             offset = decoded
         }
-        let result = environment.search(tenant: tenant, email: identity.email, groups: Set(identity.groups),
+        let result = await environment.search(tenant: tenant, email: identity.email, groups: Set(identity.groups),
                                         query: query.text, filter: query.filter, offset: offset, limit: query.maxResults)
         var body: [String: JSONValue] = ["relevantContent": .array(result.items)]
         if result.hasMore {

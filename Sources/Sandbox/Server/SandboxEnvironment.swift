@@ -1,5 +1,6 @@
 import Foundation
 import NIOConcurrencyHelpers
+import Synchronization
 
 /// Everything the handlers share: the corpus and its indexes, the stores of issued tokens and
 /// credentials, the keys, and the address the server ended up on.
@@ -35,35 +36,53 @@ final class SandboxEnvironment: Sendable {
 
     /// One page of passages `email` (in `groups`) may read in `tenant`, best first.
     func search(tenant: Tenant, email: String, groups: Set<String>, query: String, filter: AttributeFilter?,
-                offset: Int, limit: Int) -> TenantSearch.Page {
-        searches.value[tenant.id]?.page(email: email, groups: groups, query: query, filter: filter, offset: offset, limit: limit)
+                offset: Int, limit: Int) async -> TenantSearch.Page {
+        await searches.value[tenant.id]?.page(email: email, groups: groups, query: query, filter: filter, offset: offset, limit: limit)
             ?? TenantSearch.Page(items: [], hasMore: false)
     }
 }
 
 /// Search indexes built on a thread of their own from the moment the sandbox starts; the
-/// first search waits for them (once), every later one finds them ready.
-final class BackgroundIndexes: @unchecked Sendable {
-    // `built` is only read or written with `condition` locked.
-    private let condition = NSCondition()
-    private var built: [String: TenantSearch]?
+/// first searches wait for them (suspended, never blocking a thread of the concurrency pool,
+/// which requests and other sandboxes in the same process need meanwhile), later ones find
+/// them ready.
+final class BackgroundIndexes: Sendable {
+    private enum Progress {
+        case building(waiters: [CheckedContinuation<[String: TenantSearch], Never>])
+        case built([String: TenantSearch])
+    }
+
+    private let progress = Mutex(Progress.building(waiters: []))
 
     init(tenants: [Tenant]) {
         Thread.detachNewThread { [self] in
             var searches: [String: TenantSearch] = [:]
             for tenant in tenants { searches[tenant.id] = TenantSearch(tenant: tenant) }
-            condition.lock()
-            built = searches
-            condition.broadcast()
-            condition.unlock()
+            let waiters = progress.withLock { state -> [CheckedContinuation<[String: TenantSearch], Never>] in
+                defer { state = .built(searches) }
+                if case .building(let waiters) = state { return waiters }
+                return []
+            }
+            for waiter in waiters { waiter.resume(returning: searches) }
         }
     }
 
-    /// The indexes, waiting for the build if it has not finished.
+    /// The indexes, once built.
     var value: [String: TenantSearch] {
-        condition.lock()
-        defer { condition.unlock() }
-        while built == nil { condition.wait() }
-        return built ?? [:]
+        get async {
+            await withCheckedContinuation { continuation in
+                let ready = progress.withLock { state -> [String: TenantSearch]? in
+                    switch state {
+                    case .built(let searches):
+                        return searches
+                    case .building(var waiters):
+                        waiters.append(continuation)
+                        state = .building(waiters: waiters)
+                        return nil
+                    }
+                }
+                if let ready { continuation.resume(returning: ready) }
+            }
+        }
     }
 }

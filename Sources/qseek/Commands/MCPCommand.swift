@@ -50,9 +50,16 @@ struct MCPServe: AsyncParsableCommand {
             } catch let error as OIDCError {
                 throw SearchToolsError.signInRequired(error.userMessage.hasSuffix(".") ? error.userMessage : error.userMessage + ".")
             }
+            // An auth-code tenant is searchable once this machine's user has signed in at its
+            // Identity Center (`qseek login --tenant ID`); the server never starts that sign-in.
+            var tenants: [Tenant] = []
+            for tenant in environment.tenants(for: tokens) {
+                let signedInThere = tenant.usesIdentityCenterSignIn ? await environment.exchange.identityCenterSession(for: tenant) != nil : true
+                if signedInThere { tenants.append(tenant) }
+            }
             let claims = tokens.claims
             return SearchUser(subject: claims.subject, email: claims.email, name: claims.name, issuer: claims.issuer,
-                              expiresAt: claims.expiresAt, tenants: environment.tenants(for: tokens), search: environment.search)
+                              expiresAt: claims.expiresAt, tenants: tenants, search: environment.search)
         }
     }
 
@@ -62,7 +69,10 @@ struct MCPServe: AsyncParsableCommand {
         let verifier = BearerVerifier(issuer: config.identity.issuer, audience: audience,
                                       clockSkew: TimeInterval(config.mcp.clockSkewSeconds), transport: environment.identityTransport)
         let backend = UserDirectory.Backend(account: environment.account, endpoints: environment.endpoints, transport: environment.transport,
-                                            tenants: environment.tenants, tenantClaim: config.identity.tenantClaim)
+                                            // A request's bearer token is a TTI assertion: auth-code tenants
+                                            // need a sign-in at their own Identity Center, which HTTP users cannot make.
+                                            tenants: environment.tenants.filter { !$0.usesIdentityCenterSignIn },
+                                            tenantClaim: config.identity.tenantClaim)
         let directory = UserDirectory(backend: backend, maxUsers: config.mcp.maxUsers,
                                       idleLimit: TimeInterval(config.aws.sessionDuration), logger: environment.logger)
         let running: RunningMCPServer
