@@ -258,7 +258,7 @@ let package = Package(
         .testTarget(
             name: "qseekTests",
             dependencies: [
-                "qseek", "Sandbox", "QseekConfiguration", "OIDC", "AWS", "SearchTools",
+                "qseek", "Sandbox", "QseekConfiguration", "OIDC", "AWS", "Accessor", "SearchTools",
                 .product(name: "MCP", package: "swift-sdk"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]

@@ -87,11 +87,7 @@ public struct IAMToken: Sendable, Equatable, CustomStringConvertible {
     /// Reads the `sts:identity_context` claim from a JWT's payload without verifying it (IAM
     /// Identity Center signed it and STS verifies the assertion; the client only forwards it).
     public static func identityContext(fromIDToken token: String) -> String? {
-        let parts = token.split(separator: ".", omittingEmptySubsequences: false)
-        guard parts.count >= 2 else { return nil }
-        guard let payload = Base64URL.decode(parts[1]),
-              let claims = (try? JSONSerialization.jsonObject(with: Data(payload))) as? [String: Any] else { return nil }
-        return claims["sts:identity_context"] as? String
+        UnverifiedJWT(token)?.string("sts:identity_context")
     }
 }
 

@@ -170,9 +170,8 @@ extension TrustedIdentityExchange {
     /// The `email` (else `sub`) of Identity Center's ID token, read without verifying it: it
     /// only names the user on screen and in the cache key; STS checks the identity context.
     static func identityCenterUser(fromIDToken token: String) -> String? {
-        let parts = token.split(separator: ".", omittingEmptySubsequences: false)
-        guard parts.count >= 2, let payload = Base64URL.decode(parts[1]), let claims = JSONValue.parse(payload) else { return nil }
-        return claims["email"]?.stringValue ?? claims["sub"]?.stringValue
+        guard let jwt = UnverifiedJWT(token) else { return nil }
+        return jwt.string("email") ?? jwt.string("sub")
     }
 
     static let signInSessionName = "qseek-idc-sign-in"

@@ -24,18 +24,17 @@ public struct DecodedToken: Sendable, Equatable {
     public init(name: String, token: String) {
         self.name = name
         whole = Redacted.describe(token)
-        let parts = token.split(separator: ".", omittingEmptySubsequences: false)
-        guard parts.count == 3, let header = Self.object(parts[0]), let payload = Self.object(parts[1]) else {
+        guard let jwt = UnverifiedJWT(token) else {
             self.header = []
             claims = []
             signature = ""
             identityContextSize = nil
             return
         }
-        self.header = Self.fields(header, order: ["alg", "typ", "kid"])
-        claims = Self.fields(payload, order: Self.leadingClaims)
-        signature = Redacted.describe(String(parts[2]))
-        if case .string(let context)? = payload["sts:identity_context"] {
+        header = Self.fields(jwt.header, order: ["alg", "typ", "kid"])
+        claims = Self.fields(jwt.claims, order: Self.leadingClaims)
+        signature = Redacted.describe(String(jwt.signature))
+        if let context = jwt.string("sts:identity_context") {
             identityContextSize = context.count
         } else {
             identityContextSize = nil
@@ -44,11 +43,6 @@ public struct DecodedToken: Sendable, Equatable {
 
     /// Whether the token could be decoded (a JWT); an opaque one shows only its length.
     public var isDecoded: Bool { !claims.isEmpty || !header.isEmpty }
-
-    private static func object(_ part: Substring) -> [String: JSONValue]? {
-        guard let bytes = Base64URL.decode(part), case .object(let members)? = JSONValue.parse(bytes) else { return nil }
-        return members
-    }
 
     private static func fields(_ object: [String: JSONValue], order: [String]) -> [StepDetail.Field] {
         let keys = order.filter { object[$0] != nil } + object.keys.filter { !order.contains($0) }.sorted()

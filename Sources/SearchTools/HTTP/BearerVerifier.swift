@@ -76,12 +76,7 @@ public struct VerifiedBearer: Sendable {
 
     /// A claim holding a list of strings, or one space-separated string (the tenant claim).
     public func strings(_ claim: String) -> [String] {
-        let parts = token.split(separator: ".", omittingEmptySubsequences: false)
-        guard parts.count == 3, let bytes = Base64URL.decode(String(parts[1])),
-              let object = try? JSONSerialization.jsonObject(with: Data(bytes)) as? [String: Any] else { return [] }
-        if let list = object[claim] as? [String] { return list }
-        if let text = object[claim] as? String { return text.split(separator: " ").map(String.init) }
-        return []
+        UnverifiedJWT(token)?.strings(claim) ?? []
     }
 }
 

@@ -1,4 +1,5 @@
 import Foundation
+import HTTP
 import HTTPTypes
 import Hummingbird
 import Logging
@@ -114,14 +115,14 @@ final class MCPEndpoint: Sendable {
     // MARK: RFC 9728 metadata
 
     func metadataDocument() async -> Response {
-        let document: [String: Any] = [
-            "resource": await names.resource,
-            "authorization_servers": [verifier.issuer],
+        let document: JSONValue = [
+            "resource": .string(await names.resource),
+            "authorization_servers": [.string(verifier.issuer)],
             "bearer_methods_supported": ["header"],
             "scopes_supported": ["openid", "email", "profile"],
             "resource_name": "qseek enterprise search",
         ]
-        let data = (try? JSONSerialization.data(withJSONObject: document, options: [.sortedKeys, .withoutEscapingSlashes])) ?? Data()
+        let data = document.serialized()
         return Response(status: .ok, headers: [.contentType: "application/json", .cacheControl: "max-age=300"],
                         body: .init(byteBuffer: ByteBuffer(bytes: data)))
     }
@@ -192,8 +193,8 @@ final class MCPEndpoint: Sendable {
     }
 
     static func rpcError(_ status: HTTPTypes.HTTPResponse.Status, code: Int, _ message: String) -> Response {
-        let body: [String: Any] = ["jsonrpc": "2.0", "id": NSNull(), "error": ["code": code, "message": message]]
-        let data = (try? JSONSerialization.data(withJSONObject: body)) ?? Data()
+        let body: JSONValue = ["jsonrpc": "2.0", "id": .null, "error": ["code": JSONValue(code), "message": .string(message)]]
+        let data = body.serialized()
         return Response(status: status, headers: [.contentType: "application/json"], body: .init(byteBuffer: ByteBuffer(bytes: data)))
     }
 }

@@ -1,5 +1,5 @@
 import struct Foundation.Data
-import class Foundation.JSONSerialization
+import HTTP
 import Logging
 import MCP
 
@@ -49,7 +49,7 @@ actor RequestTransport: Transport {
     }
 
     static func isResponse(_ data: Data) -> Bool {
-        guard let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any] else { return false }
-        return object["method"] == nil && (object["result"] != nil || object["error"] != nil)
+        guard let message = JSONValue.parse(data), message.objectValue != nil else { return false }
+        return message["method"] == nil && (message["result"] != nil || message["error"] != nil)
     }
 }

@@ -141,7 +141,7 @@ struct Ask: AsyncParsableCommand {
         guard environment.config.history.mode != .off else { return }
         let subject: String?
         if let token = try CommandContext.providedIDToken(file: idTokenFile) {
-            subject = IDTokenPayload(token)?.string("sub")
+            subject = UnverifiedJWT(token)?.string("sub")
         } else {
             subject = try? await environment.signIn.validTokens().claims.subject
         }

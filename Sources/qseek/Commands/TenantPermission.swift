@@ -1,4 +1,5 @@
 import Accessor
+import HTTP
 
 extension AppEnvironment {
     /// The configured tenant `id`, when the user may use it: with `[identity] tenant_claim`
@@ -18,7 +19,7 @@ extension AppEnvironment {
         } else {
             idToken = try await signIn.validTokens().idToken
         }
-        let claimed = IDTokenPayload(idToken)?.strings(claim) ?? []
+        let claimed = UnverifiedJWT(idToken)?.strings(claim) ?? []
         guard !Tenant.available([tenant], claimedIDs: claimed).isEmpty else {
             throw CommandFailure.signIn("tenant \(id) is not in your sign-in's `\(claim)` claim, so you may not search it "
                                         + "(yours: \(claimed.isEmpty ? "none" : claimed.sorted().joined(separator: ", "))).")

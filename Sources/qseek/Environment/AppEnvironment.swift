@@ -96,7 +96,7 @@ struct AppEnvironment: Sendable {
         let source: TrustedIdentityExchange.IDTokenSource
         if let idToken {
             // Identity Center verifies this token; the subject only keys the credential cache.
-            let subject = IDTokenPayload(idToken)?.string("sub") ?? "provided-token"
+            let subject = UnverifiedJWT(idToken)?.string("sub") ?? "provided-token"
             source = { SignedInUser(subject: subject, idToken: idToken) }
         } else {
             source = {
@@ -134,32 +134,10 @@ struct AppEnvironment: Sendable {
     func claimedTenantIDs(in tokens: TokenSet) -> [String]? {
         let claim = config.identity.tenantClaim
         guard !claim.isEmpty else { return nil }
-        return IDTokenPayload(tokens.idToken)?.strings(claim) ?? []
+        return UnverifiedJWT(tokens.idToken)?.strings(claim) ?? []
     }
 
     func shutdown() async {
         try? await ownedTransport?.shutdown()
-    }
-}
-
-/// Reads one claim from an ID token that `SignInSession` already verified (custom claims,
-/// such as the tenant list, are not part of `IDTokenClaims`).
-struct IDTokenPayload {
-    private let claims: JSONValue
-
-    init?(_ token: String) {
-        let parts = token.split(separator: ".")
-        guard parts.count == 3, let bytes = Base64URL.decode(String(parts[1])),
-              let claims = JSONValue.parse(bytes), claims.objectValue != nil else { return nil }
-        self.claims = claims
-    }
-
-    func string(_ claim: String) -> String? { claims[claim]?.stringValue }
-
-    /// A claim that is a list of strings, or one string (space-separated, as scopes are).
-    func strings(_ claim: String) -> [String] {
-        if let list = claims[claim]?.arrayValue { return list.compactMap(\.stringValue) }
-        if let text = claims[claim]?.stringValue { return text.split(separator: " ").map(String.init) }
-        return []
     }
 }

@@ -57,6 +57,6 @@ struct IdPSignIn: IdentityService {
 
     func user(from tokens: TokenSet) -> UserIdentity {
         UserIdentity(subject: tokens.claims.subject, email: tokens.claims.email, name: tokens.claims.name,
-                     tenantIDs: environment.claimedTenantIDs(in: tokens))
+                     tenantIDs: environment.claimedTenantIDs(in: tokens) == nil ? nil : environment.tenants(for: tokens).map(\.id))
     }
 }
