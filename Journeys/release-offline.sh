@@ -31,9 +31,11 @@ check "--version names the version and the commit" bash -c "'$binary' --version 
 echo "  shared libraries:"
 ldd "$binary" | sed 's/^\s*/    /'
 check "no Swift library is loaded from outside the binary" bash -c "! ldd '$binary' | grep -qi swift"
-# Allowed: the C library and its loader, the C++/gcc runtime, ncurses, and what Foundation
-# links from the system (zlib, sqlite, libxml2, ICU is inside the binary).
-unexpected=$(ldd "$binary" | awk '{print $1}' | grep -vE '^(linux-vdso|/lib64/ld-linux|ld-linux)|^lib(c|m|dl|rt|pthread|util|gcc_s|stdc\+\+|ncursesw|tinfo|z|sqlite3|xml2|lzma|icu[a-z]*)\.so' || true)
+# Allowed, as the binary's own dependencies (what it names as NEEDED; their own dependencies
+# are the distribution's business): the C library and its loader, the C++/gcc runtime,
+# ncurses, and what Foundation links from the system (zlib, sqlite, libxml2, and libcurl for
+# FoundationNetworking, which the MCP SDK imports; ICU is inside the binary).
+unexpected=$(readelf -d "$binary" | awk '/NEEDED/ {gsub(/[][]/, "", $5); print $5}' | grep -vE '^(linux-vdso|ld-linux)|^lib(c|m|dl|rt|pthread|util|gcc_s|stdc\+\+|ncursesw|tinfo|z|sqlite3|xml2|lzma|curl|icu[a-z]*)\.so' || true)
 check "only system libraries are needed${unexpected:+ (unexpected: $unexpected)}" test -z "$unexpected"
 
 toolchain=$(dirname "$(dirname "$(dirname "$(readlink -f "$(command -v swift)")")")")
