@@ -34,24 +34,14 @@ extension TrustedIdentityExchange {
         let roleCredentials = try await roles.assumeWithTag()
         let grant = IAMTokenGrant.authorizationCode(code: authorization.code, redirectURI: authorization.redirectURI,
                                                     codeVerifier: authorization.codeVerifier)
-        let counter = AttemptCountingTransport(transport)
-        let (token, session) = try await roles.step.run(
-            .redeemAuthorizationCode, detail: detail(.identityCenter, "CreateTokenWithIAM", region: tenant.idcRegion, request: [
-                StepDetail.Field("Client ID", tenant.idcApplicationARN),
-                StepDetail.Field("Grant type", grant.grantType),
+        let signedInAt = now()
+        let (token, session) = try await createToken(
+            .redeemAuthorizationCode, in: tenant, grant: grant, signedWith: roleCredentials, by: roles.step, showing: [
                 StepDetail.Field("Code", "from the browser's redirect, " + Redacted.describe(authorization.code)),
                 StepDetail.Field("Redirect URI", authorization.redirectURI),
                 StepDetail.Field("PKCE verifier", authorization.codeVerifier.map(Redacted.describe) ?? "none"),
-                StepDetail.Field("Signed with", "credentials A (SigV4)"),
-            ]),
-            counter: counter,
-            highlights: { (answer: (IAMToken, IdentityCenterSession)) in Self.highlights(of: answer.0) }
-        ) {
-            let token = try await identityCenter(for: tenant, signedWith: roleCredentials, transport: counter)
-                .createTokenWithIAM(clientID: tenant.idcApplicationARN, grant: grant)
-            _ = try Self.identityContext(of: token)
-            return (token, try Self.session(from: token, tenant: tenant, previous: nil, now: now()))
-        }
+            ]
+        ) { token in try Self.session(from: token, tenant: tenant, previous: nil, now: signedInAt) }
         try keep(session, for: tenant)
         cache = cache.filter { $0.key.tenantID != tenant.id }
         let signedIn = try dataAccessorRole(for: tenant, sessionName: Self.sessionName(for: session), observe: observe, gate: gate)
@@ -112,24 +102,12 @@ extension TrustedIdentityExchange {
         let roleCredentials = try await roles.assumeWithTag()
         let token: IAMToken
         let renewed: IdentityCenterSession
-        let grant = IAMTokenGrant.refreshToken(session.refreshToken)
-        let counter = AttemptCountingTransport(transport)
+        let renewedAt = now()
         do throws(AccessorError) {
-            (token, renewed) = try await roles.step.run(
-                .refreshIdentityCenterToken, detail: detail(.identityCenter, "CreateTokenWithIAM", region: tenant.idcRegion, request: [
-                    StepDetail.Field("Client ID", tenant.idcApplicationARN),
-                    StepDetail.Field("Grant type", grant.grantType),
-                    StepDetail.Field("Refresh token", "kept from the last sign-in, " + Redacted.describe(session.refreshToken)),
-                    StepDetail.Field("Signed with", "credentials A (SigV4)"),
-                ]),
-                counter: counter,
-                highlights: { (answer: (IAMToken, IdentityCenterSession)) in Self.highlights(of: answer.0) }
-            ) {
-                let token = try await identityCenter(for: tenant, signedWith: roleCredentials, transport: counter)
-                    .createTokenWithIAM(clientID: tenant.idcApplicationARN, grant: grant)
-                _ = try Self.identityContext(of: token)
-                return (token, try Self.session(from: token, tenant: tenant, previous: session, now: now()))
-            }
+            (token, renewed) = try await createToken(
+                .refreshIdentityCenterToken, in: tenant, grant: .refreshToken(session.refreshToken), signedWith: roleCredentials,
+                by: roles.step, showing: [StepDetail.Field("Refresh token", "kept from the last sign-in, " + Redacted.describe(session.refreshToken))]
+            ) { token in try Self.session(from: token, tenant: tenant, previous: session, now: renewedAt) }
         } catch .exchange(let step, let cause) where Self.meansSignInAgain(cause) {
             // The refresh token is used up, expired or revoked: only a new sign-in helps.
             try? identityCenterSessions.forget(tenant)

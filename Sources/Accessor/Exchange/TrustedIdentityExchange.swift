@@ -100,23 +100,11 @@ public actor TrustedIdentityExchange {
 
         // Steps 3–4: CreateTokenWithIAM at the tenant's Identity Center, signed with A.
         guard let idToken = user.idToken else { throw .signInRequired("there is no ID token to exchange; run `qseek login`.") }
-        let grant = IAMTokenGrant.jwtBearer(assertion: idToken)
-        let counter = AttemptCountingTransport(transport)
-        let token = try await roles.step.run(
-            .exchangeToken, detail: detail(.identityCenter, "CreateTokenWithIAM", region: tenant.idcRegion, request: [
-                StepDetail.Field("Client ID", tenant.idcApplicationARN),
-                StepDetail.Field("Grant type", grant.grantType),
-                StepDetail.Field("Assertion", "the ID token, " + Redacted.describe(idToken)),
-                StepDetail.Field("Signed with", "credentials A (SigV4)"),
-            ], tokens: [DecodedToken(name: "ID token (sent as the assertion)", token: idToken)]),
-            counter: counter,
-            highlights: { (token: IAMToken) in Self.highlights(of: token) }
-        ) {
-            let token = try await identityCenter(for: tenant, signedWith: roleCredentials, transport: counter)
-                .createTokenWithIAM(clientID: tenant.idcApplicationARN, grant: grant)
-            _ = try Self.identityContext(of: token)
-            return token
-        }
+        let (token, _) = try await createToken(
+            .exchangeToken, in: tenant, grant: .jwtBearer(assertion: idToken), signedWith: roleCredentials, by: roles.step,
+            showing: [StepDetail.Field("Assertion", "the ID token, " + Redacted.describe(idToken))],
+            tokens: [DecodedToken(name: "ID token (sent as the assertion)", token: idToken)]
+        ) { _ in () }
 
         // Step 5: the same role again, with the identity context → credentials B.
         return try await roles.assumeWithContext(token.identityContext ?? "", from: token)
@@ -202,6 +190,26 @@ public actor TrustedIdentityExchange {
                                 tag: SessionTag(key: "qbusiness-dataaccessor:ExternalId", value: tenant.id),
                                 step: StepRunner(tenantID: tenant.id, logger: logger, observe: observe, gate: gate),
                                 endpoint: endpoint, transport: transport, logger: logger)
+    }
+
+    /// Steps 3–4 with any grant: CreateTokenWithIAM at the tenant's Identity Center, signed
+    /// with credentials A and recorded with the grant's own fields (`showing`); the answer
+    /// must carry an identity context, and `finish` reads the rest of it inside the step.
+    func createToken<Answer>(_ step: ExchangeStep, in tenant: Tenant, grant: IAMTokenGrant, signedWith roleCredentials: Credentials,
+                             by runner: StepRunner, showing fields: [StepDetail.Field], tokens: [DecodedToken] = [],
+                             finish: (IAMToken) throws -> Answer) async throws(AccessorError) -> (IAMToken, Answer) {
+        let counter = AttemptCountingTransport(transport)
+        let request = [StepDetail.Field("Client ID", tenant.idcApplicationARN), StepDetail.Field("Grant type", grant.grantType)]
+            + fields + [StepDetail.Field("Signed with", "credentials A (SigV4)")]
+        return try await runner.run(
+            step, detail: detail(.identityCenter, "CreateTokenWithIAM", region: tenant.idcRegion, request: request, tokens: tokens),
+            counter: counter, highlights: { (answer: (IAMToken, Answer)) in Self.highlights(of: answer.0) }
+        ) {
+            let token = try await identityCenter(for: tenant, signedWith: roleCredentials, transport: counter)
+                .createTokenWithIAM(clientID: tenant.idcApplicationARN, grant: grant)
+            _ = try Self.identityContext(of: token)
+            return (token, try finish(token))
+        }
     }
 
     /// The tenant's Identity Center, signed with credentials A in its region.

@@ -42,26 +42,27 @@ final class SandboxEnvironment: Sendable {
     }
 }
 
-/// Search indexes built on a thread of their own from the moment the sandbox starts; the
-/// first searches wait for them (suspended, never blocking a thread of the concurrency pool,
-/// which requests and other sandboxes in the same process need meanwhile), later ones find
-/// them ready.
+/// The tenants' search indexes, built in the background from start-up (so `qseek demo` draws
+/// its first frame without waiting for them) by one task on the concurrency pool; searches
+/// arriving meanwhile suspend until they are ready, never holding a pool thread. No thread of
+/// its own: a test process runs dozens of sandboxes, and dozens of index-building threads
+/// would starve the pool of CPU.
 final class BackgroundIndexes: Sendable {
-    private enum Progress {
-        case building(waiters: [CheckedContinuation<[String: TenantSearch], Never>])
-        case built([String: TenantSearch])
+    private struct State {
+        var built: [String: TenantSearch]?
+        var waiters: [CheckedContinuation<[String: TenantSearch], Never>] = []
     }
 
-    private let progress = Mutex(Progress.building(waiters: []))
+    private let state = Mutex(State())
 
     init(tenants: [Tenant]) {
-        Thread.detachNewThread { [self] in
+        Task.detached(priority: .utility) { [self] in
             var searches: [String: TenantSearch] = [:]
             for tenant in tenants { searches[tenant.id] = TenantSearch(tenant: tenant) }
-            let waiters = progress.withLock { state -> [CheckedContinuation<[String: TenantSearch], Never>] in
-                defer { state = .built(searches) }
-                if case .building(let waiters) = state { return waiters }
-                return []
+            let waiters = state.withLock { state in
+                state.built = searches
+                defer { state.waiters = [] }
+                return state.waiters
             }
             for waiter in waiters { waiter.resume(returning: searches) }
         }
@@ -70,16 +71,12 @@ final class BackgroundIndexes: Sendable {
     /// The indexes, once built.
     var value: [String: TenantSearch] {
         get async {
-            await withCheckedContinuation { continuation in
-                let ready = progress.withLock { state -> [String: TenantSearch]? in
-                    switch state {
-                    case .built(let searches):
-                        return searches
-                    case .building(var waiters):
-                        waiters.append(continuation)
-                        state = .building(waiters: waiters)
-                        return nil
-                    }
+            if let built = state.withLock({ $0.built }) { return built }
+            return await withCheckedContinuation { continuation in
+                let ready = state.withLock { state -> [String: TenantSearch]? in
+                    if let built = state.built { return built }
+                    state.waiters.append(continuation)
+                    return nil
                 }
                 if let ready { continuation.resume(returning: ready) }
             }
