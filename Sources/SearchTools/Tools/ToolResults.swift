@@ -1,6 +1,7 @@
 import Accessor
 import Foundation
 import MCP
+import OIDC
 
 /// The `structuredContent` of each tool (matching `ToolCatalog`'s output schemas) and the
 /// text content beside it, for clients that read only text.
@@ -84,29 +85,10 @@ enum ToolResults {
         return try CallTool.Result(content: [.text(text: text, annotations: nil, _meta: nil)], structuredContent: list)
     }
 
-    struct Identity: Codable, Sendable, Equatable {
-        var subject: String
-        var email: String?
-        var name: String?
-        var issuer: String
-        var expiresAt: String
-
-        enum CodingKeys: String, CodingKey { case subject, email, name, issuer, expiresAt }
-
-        // Every key always present, null when the IdP gave no value (as `qseek whoami --json`).
-        func encode(to encoder: any Encoder) throws {
-            var c = encoder.container(keyedBy: CodingKeys.self)
-            try c.encode(subject, forKey: .subject)
-            try c.encode(email, forKey: .email)
-            try c.encode(name, forKey: .name)
-            try c.encode(issuer, forKey: .issuer)
-            try c.encode(expiresAt, forKey: .expiresAt)
-        }
-    }
-
     static func whoami(_ user: SearchUser) throws -> CallTool.Result {
-        let expiry = ISO8601DateFormatter().string(from: user.expiresAt)
-        let identity = Identity(subject: user.subject, email: user.email, name: user.name, issuer: user.issuer, expiresAt: expiry)
+        let identity = IdentityDocument(subject: user.subject, email: user.email, name: user.name, issuer: user.issuer,
+                                        expiresAt: user.expiresAt)
+        let expiry = identity.expiresAt
         var lines = ["subject: \(user.subject)"]
         if let email = user.email { lines.append("email:   \(email)") }
         if let name = user.name { lines.append("name:    \(name)") }

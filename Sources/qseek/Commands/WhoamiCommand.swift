@@ -12,26 +12,6 @@ struct Whoami: AsyncParsableCommand {
     @Flag(name: .long, help: "Print one JSON document.")
     var json = false
 
-    /// The stable `--json` shape: every key always present, `null` when the IdP gave no value.
-    struct Identity: Encodable {
-        var subject: String
-        var email: String?
-        var name: String?
-        var issuer: String
-        var expiresAt: String
-
-        enum CodingKeys: String, CodingKey { case subject, email, name, issuer, expiresAt }
-
-        func encode(to encoder: any Encoder) throws {
-            var c = encoder.container(keyedBy: CodingKeys.self)
-            try c.encode(subject, forKey: .subject)
-            try c.encode(email, forKey: .email)
-            try c.encode(name, forKey: .name)
-            try c.encode(issuer, forKey: .issuer)
-            try c.encode(expiresAt, forKey: .expiresAt)
-        }
-    }
-
     func run() async throws {
         let tokens: TokenSet
         do {
@@ -43,7 +23,8 @@ struct Whoami: AsyncParsableCommand {
         let claims = tokens.claims
         let expiry = ISO8601DateFormatter().string(from: claims.expiresAt)
         if json {
-            let document = Identity(subject: claims.subject, email: claims.email, name: claims.name, issuer: claims.issuer, expiresAt: expiry)
+            let document = IdentityDocument(subject: claims.subject, email: claims.email, name: claims.name, issuer: claims.issuer,
+                                            expiresAt: claims.expiresAt)
             print(try PassageOutput.encode(document, formatting: [.sortedKeys, .withoutEscapingSlashes]))
         } else {
             print("subject: \(TextSanitizer().sanitize(claims.subject))")
