@@ -147,4 +147,44 @@ struct PresenterPilotTests {
         #expect(pilot.screen.contains("CreateTokenWithIAM"))
         #expect(pilot.screen.contains("email: ana@acme.example"))
     }
+
+    /// `z` docks the flow view beside the screen it explains (the tenant picker, here), so the
+    /// room sees both; `z` again fills the screen with it. Narrow terminals dock it below.
+    @Test(arguments: [Size(width: 120, height: 40), Size(width: 100, height: 30)])
+    func zDocksTheFlowViewBesideTheScreenAndBack(size: Size) async {
+        let (pilot, _) = pilot(presenter: true)
+        await pilot.resize(to: size)
+        await pilot.start()
+        await pilot.press(.enter)
+        await pilot.press(.enter)  // the exchange's first step waits
+        #expect(pilot.state.flow.isZoomed)
+        #expect(!pilot.screen.contains("Choose a tenant"), "zoomed, the flow view covers the picker")
+
+        await pilot.type("z")
+        #expect(!pilot.state.flow.isZoomed)
+        let docked = pilot.screen
+        #expect(docked.contains("Choose a tenant"), "docked, the picker stays in view")
+        #expect(docked.contains("Flow · the TTI exchange"))
+        #expect(docked.contains("AssumeRole with the tenant tag"))
+        let rows = docked.split(separator: "\n", omittingEmptySubsequences: false)
+        if size.width >= 120 {
+            // Beside: the picker's rows start on the left, the flow's box on the right.
+            let titleRow = rows.first { $0.contains("Flow · the TTI exchange") } ?? ""
+            #expect(titleRow.distance(from: titleRow.startIndex, to: titleRow.firstRange(of: "Flow")!.lowerBound) >= size.width * 2 / 5)
+        } else {
+            // Below: the flow's box starts under the picker.
+            let flowRow = rows.firstIndex { $0.contains("Flow · the TTI exchange") } ?? 0
+            let pickerRow = rows.firstIndex { $0.contains("Choose a tenant") } ?? Int.max
+            #expect(pickerRow < flowRow)
+        }
+
+        // Docked, the flow still has the keys: Space sends the waiting step.
+        await pilot.type(" ")
+        #expect(pilot.state.flow.entries.count == 3)
+        expectNoSecret(pilot.screen)
+
+        await pilot.type("z")
+        #expect(pilot.state.flow.isZoomed)
+        #expect(!pilot.screen.contains("Choose a tenant"))
+    }
 }

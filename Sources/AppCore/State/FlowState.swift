@@ -6,6 +6,9 @@ import Foundation
 public struct FlowState: Sendable, Equatable {
     /// The flow view covers the screen (F4, or `demo --presenter` once an exchange starts).
     public var isShown = false
+    /// The flow view fills the screen (the default); `z` docks it beside (or, on a narrow
+    /// terminal, below) the screen it explains, so the room sees both, and back.
+    public var isZoomed = true
     /// Presenter mode: each exchange step waits for Space before it is sent.
     public var presenter = false
     /// Whether the exchange running now still waits at each step (Esc runs the rest).

@@ -43,6 +43,8 @@ func updateFlow(_ state: inout AppState, _ action: Action) -> [Effect]? {
     switch action {
     case .toggleFlow:
         flow.isShown = false
+    case .toggleZoom:
+        flow.isZoomed.toggle()
     case .advanceFlow, .togglePassage, .typeText(" "):
         guard let index = flow.waitingIndex else {
             state.notice = flow.presenter ? "No step is waiting: choose a tenant (Enter) to run the exchange." : "Space sends a step in presenter mode (qseek demo --presenter)."
@@ -68,7 +70,7 @@ func updateFlow(_ state: inout AppState, _ action: Action) -> [Effect]? {
     case .quit, .toggleHelp, .redraw, .signOut, .toggleMouseCapture, .nextTheme:
         return nil
     default:
-        break  // the flow view covers the screen: other keys do nothing under it
+        break  // the flow view has the keys: other keys do nothing under it, docked or not
     }
     return []
 }

@@ -31,6 +31,8 @@ extension Keymap {
             .init(pattern: .key(.down)) { _, _ in .selectNext }, .init(pattern: .character("j")) { _, _ in .selectNext },
             .init(pattern: .key(.home)) { _, _ in .selectFirst }, .init(pattern: .key(.end)) { _, _ in .selectLast },
         ]),
+        KeyBinding("z", "zoom: the flow view alone, or docked beside the screen it explains", hint: "z zoom", in: .flow,
+                   [.character("z")], .toggleZoom),
         KeyBinding("?", "this help", in: .flow, [.character("?")], .toggleHelp),
     ]
 

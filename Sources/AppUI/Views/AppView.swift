@@ -18,22 +18,42 @@ public struct AppView: Sendable {
         let area = canvas.bounds
         canvas.fill(area, style: theme[.background])
         guard area.width > 0, area.height > 0 else { return }
+        let (screenArea, flowArea) = Self.split(area, flow: state.flow)
         switch state.screen {
         case .signIn:
-            SignInView(state: state, theme: theme, keymap: keymap).draw(into: &canvas, in: area)
+            SignInView(state: state, theme: theme, keymap: keymap).draw(into: &canvas, in: screenArea)
         case .tenantPicker:
-            TenantPickerView(state: state, theme: theme, keymap: keymap).draw(into: &canvas, in: area)
+            TenantPickerView(state: state, theme: theme, keymap: keymap).draw(into: &canvas, in: screenArea)
         case .main:
-            MainView(state: state, theme: theme, keymap: keymap).draw(into: &canvas, in: area)
+            MainView(state: state, theme: theme, keymap: keymap).draw(into: &canvas, in: screenArea)
         case .history:
-            HistoryView(state: state, theme: theme, keymap: keymap).draw(into: &canvas, in: area)
+            HistoryView(state: state, theme: theme, keymap: keymap).draw(into: &canvas, in: screenArea)
         }
-        if state.flow.isShown {
-            FlowView(state: state, theme: theme, keymap: keymap).draw(into: &canvas, in: area)
+        if let flowArea {
+            FlowView(state: state, theme: theme, keymap: keymap).draw(into: &canvas, in: flowArea)
         }
         if state.showsHelp {
             HelpOverlay(state: state, theme: theme, keymap: keymap).draw(into: &canvas, in: area)
         }
+    }
+}
+
+extension AppView {
+    /// Terminals at least this wide dock the flow view beside the screen; narrower ones below it.
+    static let flowBesideFromWidth = 120
+
+    /// Where the screen and the flow view go: the flow view zoomed covers everything; docked, it
+    /// takes the right three fifths (or the bottom three fifths of a narrow terminal) and the
+    /// screen it explains keeps the rest, from the top-left corner (where its own layout starts).
+    static func split(_ area: Rect, flow: FlowState) -> (screen: Rect, flow: Rect?) {
+        guard flow.isShown else { return (area, nil) }
+        guard !flow.isZoomed else { return (area, area) }
+        if area.width >= flowBesideFromWidth {
+            let (screen, docked) = area.splitLeft(area.width * 2 / 5)
+            return (screen, docked)
+        }
+        let (screen, docked) = area.splitTop(area.height * 2 / 5)
+        return (screen, docked)
     }
 }
 
