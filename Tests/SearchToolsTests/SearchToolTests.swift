@@ -9,8 +9,8 @@ import Testing
 @Suite(.timeLimit(.minutes(2)))
 struct SearchToolTests {
     /// The documents `email` may read in `tenantID`, by the sandbox corpus's ACLs.
-    func readable(by email: String, in tenantID: String, of sandbox: RunningSandbox) -> Set<String> {
-        guard let tenant = sandbox.corpus.tenant(id: tenantID),
+    func readable(by email: String, in tenantID: String, of sandbox: RunningSandbox) async -> Set<String> {
+        guard let tenant = await sandbox.loadedCorpus.tenant(id: tenantID),
               let member = tenant.members.first(where: { $0.email == email }) else { return [] }
         return Set(tenant.documents.filter { $0.isReadable(byEmail: email, groups: Set(member.groups)) }.map(\.id))
     }
@@ -26,7 +26,8 @@ struct SearchToolTests {
                 try #require(!passages.isEmpty)
                 #expect(passages.map { $0["number"]?.intValue } == Array(1...passages.count).map { Optional($0) })
                 let ids = Set(passages.compactMap { $0["documentId"]?.stringValue })
-                #expect(ids.isSubset(of: readable(by: email, in: "T0100ACME", of: setup.sandbox)), "\(email) got \(ids)")
+                let readable = await readable(by: email, in: "T0100ACME", of: setup.sandbox)
+                #expect(ids.isSubset(of: readable), "\(email) got \(ids)")
                 for passage in passages {
                     #expect(passage["title"]?.stringValue?.isEmpty == false)
                     #expect(passage["text"]?.stringValue?.isEmpty == false)
@@ -49,7 +50,7 @@ struct SearchToolTests {
             #expect(result.isError != true, "\(result.text)")
             let ids = result.passages.compactMap { $0["documentId"]?.stringValue }
             #expect(!ids.isEmpty)
-            let documents = setup.sandbox.corpus.tenant(id: "T0100ACME")!.documents
+            let documents = await setup.sandbox.loadedCorpus.tenant(id: "T0100ACME")!.documents
             for id in ids {
                 let category = documents.first { $0.id == id }?.attributes["_category"]
                 #expect("\(String(describing: category))".contains("runbook"), "\(id) is not a runbook")

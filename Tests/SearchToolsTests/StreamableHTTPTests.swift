@@ -62,7 +62,7 @@ struct StreamableHTTPTests {
                 #expect(answer.header("Content-Type") == "application/json")
                 let ids = Set(answer.passages.compactMap { $0["documentId"] as? String })
                 let tenant = email.hasSuffix("northwind.example") ? "T0200NWND" : "T0100ACME"
-                let corpusTenant = try #require(setup.sandbox.corpus.tenant(id: tenant))
+                let corpusTenant = try #require(await setup.sandbox.loadedCorpus.tenant(id: tenant))
                 let groups = Set(corpusTenant.members.first { $0.email == email }?.groups ?? [])
                 let readable = Set(corpusTenant.documents.filter { $0.isReadable(byEmail: email, groups: groups) }.map(\.id))
                 #expect(!ids.isEmpty && ids.isSubset(of: readable), "\(email): \(ids)")

@@ -23,7 +23,18 @@ public enum CorpusError: Error, Sendable, Equatable, CustomStringConvertible {
 public enum CorpusLoader {
     /// The corpus compiled into the binary.
     public static func bundled() throws(CorpusError) -> Corpus {
-        try load { name in BundledCorpusFiles.files.first { $0.name == name }?.text }
+        try load(read: bundledFile)
+    }
+
+    /// The bundled corpus's users and tenants without their documents: all the sandbox needs to
+    /// start serving. Parsing the documents is most of a load; `qseek demo` does it in the
+    /// background (with the indexes) so its first frame does not wait for it.
+    public static func bundledOutline() throws(CorpusError) -> Corpus {
+        try load(read: bundledFile, withDocuments: false)
+    }
+
+    private static func bundledFile(_ name: String) -> String? {
+        BundledCorpusFiles.files.first { $0.name == name }?.text
     }
 
     /// A corpus from a directory in the same format (`qseek sandbox serve --data DIR`).
@@ -40,15 +51,19 @@ public enum CorpusLoader {
         }
     }
 
-    /// Loads through `read`, which returns a file's text or nil when it does not exist.
-    public static func load(read: (String) -> String?) throws(CorpusError) -> Corpus {
+    /// Loads through `read`, which returns a file's text or nil when it does not exist; without
+    /// documents, every tenant's `documents` is empty and its JSON Lines file is not read.
+    public static func load(read: (String) -> String?, withDocuments: Bool = true) throws(CorpusError) -> Corpus {
         guard let text = read("tenants.toml") else { throw .missingFile("tenants.toml") }
         let file = try TenantsFile.parse(text)
         let users = file.users.map { DemoUser(subject: $0.subject, email: $0.email, name: $0.name, suggestedQuestion: $0.question) }
         var tenants: [Tenant] = []
         for entry in file.tenants {
-            guard let documentsText = read(entry.documents) else { throw .missingFile(entry.documents) }
-            let documents = try parseDocuments(documentsText, file: entry.documents)
+            var documents: [Document] = []
+            if withDocuments {
+                guard let documentsText = read(entry.documents) else { throw .missingFile(entry.documents) }
+                documents = try parseDocuments(documentsText, file: entry.documents)
+            }
             var filter: AttributeFilter?
             if let filterJSON = entry.document_filter, !filterJSON.isEmpty {
                 guard let json = JSONValue.parse(Array(filterJSON.utf8)) else {

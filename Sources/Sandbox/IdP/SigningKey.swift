@@ -4,9 +4,19 @@ import enum HTTP.JSONValue
 import enum HTTP.Base64URL
 import JWTKit
 
+/// The sandbox's two RS256 keys, made once per process: a test process runs dozens of
+/// sandboxes, and a `qseek demo` or `sandbox serve` process runs one. Like the sandbox itself,
+/// they live only in memory and die with the process.
+enum SandboxKeys {
+    static let identityProvider = SigningKey(kid: "sandbox-idp-1")
+    static let identityCenter = SigningKey(kid: "sandbox-idc-1")
+}
+
 /// An RS256 key pair, with its public half published as a JWK. Making an RSA key takes tens of
-/// milliseconds (more in a debug build), so it is made in the background from the start and
-/// awaited by the first token or JWKS request: `qseek demo` draws its first frame meanwhile.
+/// milliseconds of CPU (seconds in a debug build), so it is made on a thread of its own from
+/// the start and awaited by the first token or JWKS request. Not on the concurrency
+/// pool: with two cores, two key generations there would hold every pool thread, and
+/// `qseek demo`'s first frame would wait for them.
 struct SigningKey: Sendable {
     let kid: String
     private let material: Task<Material, any Error>
@@ -18,7 +28,16 @@ struct SigningKey: Sendable {
 
     init(kid: String) {
         self.kid = kid
-        material = Task { try await Self.generate(kid: kid) }
+        material = Task {
+            let (privateKey, jwks) = try await withCheckedThrowingContinuation { continuation in
+                Thread.detachNewThread {
+                    continuation.resume(with: Result { try Self.generate(kid: kid) })
+                }
+            }
+            let keys = JWTKeyCollection()
+            await keys.add(rsa: privateKey, digestAlgorithm: .sha256, kid: JWKIdentifier(string: kid))
+            return Material(keys: keys, jwks: jwks)
+        }
     }
 
     /// The published key set: `{"keys": [the public JWK]}`.
@@ -26,17 +45,15 @@ struct SigningKey: Sendable {
         try await material.value.jwks
     }
 
-    private static func generate(kid: String) async throws -> Material {
+    private static func generate(kid: String) throws -> (JWTKit.Insecure.RSA.PrivateKey, JSONValue) {
         let backing = try _RSA.Signing.PrivateKey(keySize: .bits2048)
-        let privateKey = try Insecure.RSA.PrivateKey(backing: backing)
-        let keys = JWTKeyCollection()
-        await keys.add(rsa: privateKey, digestAlgorithm: .sha256, kid: JWKIdentifier(string: kid))
+        let privateKey = try JWTKit.Insecure.RSA.PrivateKey(backing: backing)
         let (modulus, exponent) = try privateKey.publicKey.getKeyPrimitives()
         let jwk: JSONValue = [
             "kty": "RSA", "use": "sig", "alg": "RS256", "kid": .string(kid),
             "n": .string(Base64URL.encode(modulus)), "e": .string(Base64URL.encode(exponent)),
         ]
-        return Material(keys: keys, jwks: ["keys": [jwk]])
+        return (privateKey, ["keys": [jwk]])
     }
 
     func sign(_ claims: [String: JSONValue]) async throws -> String {
@@ -66,3 +83,4 @@ struct Claims: JWTPayload {
 
     func verify(using algorithm: some JWTAlgorithm) async throws {}
 }
+

@@ -18,10 +18,13 @@ final class SandboxEnvironment: Sendable {
     let faults: FaultInjector
     private let originBox = NIOLockedValueBox("http://127.0.0.1:0")
 
-    init(corpus: Corpus, options: SandboxOptions) {
+    /// `corpus` is what the handlers look tenants and users up in; `searches` has the tenants'
+    /// documents and indexes (by default built from `corpus`'s own documents).
+    init(corpus: Corpus, options: SandboxOptions, searches: BackgroundIndexes? = nil) {
         self.corpus = corpus
         self.options = options
-        searches = BackgroundIndexes(tenants: corpus.tenants)
+        let tenants = corpus.tenants
+        self.searches = searches ?? BackgroundIndexes(loading: { tenants })
         authenticator = RequestAuthenticator(credentials: credentials, maximumSessionAge: options.faults.expireCredentialsAfter)
         faults = FaultInjector(plan: options.faults, seed: options.seed)
         secrets = SecretLedger(path: options.secretLedgerPath)
@@ -42,12 +45,19 @@ final class SandboxEnvironment: Sendable {
     }
 }
 
-/// The tenants' search indexes, built in the background from start-up (so `qseek demo` draws
-/// its first frame without waiting for them) by one task on the concurrency pool; searches
-/// arriving meanwhile suspend until they are ready, never holding a pool thread. No thread of
-/// its own: a test process runs dozens of sandboxes, and dozens of index-building threads
-/// would starve the pool of CPU.
+/// The tenants' documents and search indexes, loaded and built in the background from start-up
+/// (so `qseek demo` draws its first frame without waiting for them) by one task on the
+/// concurrency pool; searches arriving meanwhile suspend until they are ready, never holding a
+/// pool thread. No thread of its own: a test process runs dozens of sandboxes, and dozens of
+/// index-building threads would starve the pool of CPU.
 final class BackgroundIndexes: Sendable {
+    /// The bundled corpus's documents and indexes: loaded once per process, at the first
+    /// sandbox's start, and shared by every sandbox that serves it (they are read-only).
+    static let bundled = BackgroundIndexes(loading: {
+        // The tests check the bundled corpus; were it broken, searches would find nothing.
+        (try? CorpusLoader.bundled())?.tenants ?? []
+    })
+
     private struct State {
         var built: [String: TenantSearch]?
         var waiters: [CheckedContinuation<[String: TenantSearch], Never>] = []
@@ -55,10 +65,10 @@ final class BackgroundIndexes: Sendable {
 
     private let state = Mutex(State())
 
-    init(tenants: [Tenant]) {
+    init(loading tenants: @escaping @Sendable () -> [Tenant]) {
         Task.detached(priority: .utility) { [self] in
             var searches: [String: TenantSearch] = [:]
-            for tenant in tenants { searches[tenant.id] = TenantSearch(tenant: tenant) }
+            for tenant in tenants() { searches[tenant.id] = TenantSearch(tenant: tenant) }
             let waiters = state.withLock { state in
                 state.built = searches
                 defer { state.waiters = [] }

@@ -16,20 +16,21 @@ public enum SandboxServer {
                              logger: Logger = Logger(label: "qseek.sandbox", factory: { _ in SwiftLogNoOpLogHandler() }))
         async throws -> RunningSandbox {
         guard ["127.0.0.1", "localhost", "::1"].contains(options.host) else { throw SandboxStartError.notLoopback(options.host) }
-        // Both RSA keys are made in the background while the corpus loads and the port binds.
-        let idpKey = SigningKey(kid: "sandbox-idp-1")
-        let identityCenterKey = SigningKey(kid: "sandbox-idc-1")
-        let corpus: Corpus
+        // The keys are made on a thread of their own, the bundled documents parsed and indexed
+        // in the background (both once per process): serving starts as soon as the port is bound.
+        let idpKey = SandboxKeys.identityProvider
+        let identityCenterKey = SandboxKeys.identityCenter
+        let environment: SandboxEnvironment
         do {
             if let directory = options.dataDirectory {
-                corpus = try CorpusLoader.directory(directory)
+                // A corpus from disk is read whole here, so a broken file stops the start with its line.
+                environment = SandboxEnvironment(corpus: try CorpusLoader.directory(directory), options: options)
             } else {
-                corpus = try CorpusLoader.bundled()
+                environment = SandboxEnvironment(corpus: try CorpusLoader.bundledOutline(), options: options, searches: .bundled)
             }
         } catch {
             throw SandboxStartError.corpus(error)
         }
-        let environment = SandboxEnvironment(corpus: corpus, options: options)
         let idp = IdentityProvider(environment: environment, key: idpKey)
         let identityCenter = IdentityCenter(environment: environment, key: identityCenterKey)
         let router = SandboxRouter(environment: environment, idp: idp, identityCenter: identityCenter).build()
@@ -58,7 +59,7 @@ public enum SandboxServer {
             try await task.value
             throw SandboxStartError.noBoundPort
         }
-        return RunningSandbox(baseURL: environment.origin, port: port, corpus: corpus, group: group, task: task)
+        return RunningSandbox(baseURL: environment.origin, port: port, environment: environment, group: group, task: task)
     }
 }
 
@@ -67,19 +68,33 @@ public final class RunningSandbox: Sendable {
     /// `http://127.0.0.1:PORT`, no trailing slash.
     public let baseURL: String
     public let port: Int
+    /// The users and tenants served. The bundled corpus's documents load in the background, so
+    /// its tenants' `documents` are empty here: `loadedCorpus` has them.
     public let corpus: Corpus
+    private let environment: SandboxEnvironment
     private let group: ServiceGroup
     private let task: Task<Void, any Error>
 
-    init(baseURL: String, port: Int, corpus: Corpus, group: ServiceGroup, task: Task<Void, any Error>) {
+    init(baseURL: String, port: Int, environment: SandboxEnvironment, group: ServiceGroup, task: Task<Void, any Error>) {
         self.baseURL = baseURL
         self.port = port
-        self.corpus = corpus
+        self.corpus = environment.corpus
+        self.environment = environment
         self.group = group
         self.task = task
     }
 
     public var issuer: String { baseURL + "/idp" }
+
+    /// The corpus with every tenant's documents, once the background load has finished.
+    public var loadedCorpus: Corpus {
+        get async {
+            let searches = await environment.searches.value
+            var loaded = corpus
+            loaded.tenants = corpus.tenants.map { searches[$0.id]?.tenant ?? $0 }
+            return loaded
+        }
+    }
 
     /// Endpoint overrides per AWS service, as the qseek config and `AWS_ENDPOINT_URL_<SERVICE>` take them.
     public var endpoints: SandboxEndpoints {
