@@ -8,14 +8,22 @@ output is the same on every run. Every name, product and figure here is made up 
 Usage: python3 scripts/generate-sandbox-corpus.py [OUTPUT_DIR]
 Format: Sources/Sandbox/README.md.
 """
+import argparse
 import datetime
 import json
 import os
 import random
 import sys
 
-OUT = sys.argv[1] if len(sys.argv) > 1 else os.path.join(
-    os.path.dirname(__file__), "..", "Sources", "Sandbox", "Resources", "corpus")
+def output_directory():
+    """The one optional argument; --help prints the usage instead of becoming a directory."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("output_dir", nargs="?", default=os.path.join(
+        os.path.dirname(__file__), "..", "Sources", "Sandbox", "Resources", "corpus"))
+    return parser.parse_args().output_dir
+
+
+OUT = output_directory()
 ACCOUNT = "111122223333"
 
 TENANTS = [
