@@ -244,7 +244,7 @@ let package = Package(
         .testTarget(name: "HistoryTests", dependencies: ["History"]),
         .testTarget(name: "AppUITests", dependencies: ["AppUI", "AppCore", "Accessor", "Assistant", "AWS", "History", "OIDC", "Terminal"],
                     exclude: ["Snapshots"]),
-        .testTarget(name: "QseekConfigurationTests", dependencies: ["QseekConfiguration"]),
+        .testTarget(name: "QseekConfigurationTests", dependencies: ["QseekConfiguration", "TestSupport"]),
         // The MCP tools and the Streamable HTTP server, in process against the sandbox.
         .testTarget(
             name: "SearchToolsTests",

@@ -140,26 +140,48 @@ public enum ConfigShapes {
         isResourceID(value) ? nil : "\"\(value)\" is not a Q Business id (36 characters of [a-zA-Z0-9-], starting with a letter or digit)"
     }
 
+    // The shapes below are matched by hand, byte by byte: they are checked at every start, and
+    // a Swift `Regex` literal is compiled anew each time it is evaluated (it was a tenth of
+    // qseek's start-up CPU).
+
+    /// `[a-z]{2}(-gov|-iso[a-z]*)?-[a-z]+-[0-9]{1,2}`, e.g. `us-east-1`, `us-gov-west-1`, `us-isob-east-1`.
     public static func isRegion(_ value: String) -> Bool {
-        value.wholeMatch(of: #/[a-z]{2}(-gov|-iso[a-z]*)?-[a-z]+-[0-9]{1,2}/#) != nil
+        let parts = value.utf8.split(separator: UInt8(ascii: "-"), omittingEmptySubsequences: false)
+        guard parts.count == 3 || parts.count == 4, parts[0].count == 2, parts[0].allSatisfy(ASCII.isLower),
+              let area = parts.dropLast().last, !area.isEmpty, area.allSatisfy(ASCII.isLower),
+              let number = parts.last, (1...2).contains(number.count), number.allSatisfy(ASCII.isDigit) else { return false }
+        guard parts.count == 4 else { return true }
+        let partition = parts[1]
+        return partition.elementsEqual("gov".utf8)
+            || (partition.starts(with: "iso".utf8) && partition.allSatisfy(ASCII.isLower))
     }
 
+    /// `arn:aws(-[a-z]+)*:iam::[0-9]{12}:role/[\w+=,.@/-]{1,512}` (IAM names are ASCII).
     public static func isRoleARN(_ value: String) -> Bool {
-        value.wholeMatch(of: #/arn:aws(-[a-z]+)*:iam::[0-9]{12}:role\/[\w+=,.@\/-]{1,512}/#) != nil
+        guard let resource = ARN.resource(of: value, service: "iam"), resource.starts(with: "role/".utf8) else { return false }
+        let name = resource.dropFirst(5)
+        return (1...512).contains(name.count) && name.allSatisfy { ASCII.isWord($0) || "+=,.@/-".utf8.contains($0) }
     }
 
+    /// `arn:aws(-[a-z]+)*:sso::[0-9]{12}:application/[a-zA-Z0-9-]+/[a-zA-Z0-9-]+`.
     public static func isIdCApplicationARN(_ value: String) -> Bool {
-        value.wholeMatch(of: #/arn:aws(-[a-z]+)*:sso::[0-9]{12}:application\/[a-zA-Z0-9-]+\/[a-zA-Z0-9-]+/#) != nil
+        guard let resource = ARN.resource(of: value, service: "sso"), resource.starts(with: "application/".utf8) else { return false }
+        let ids = resource.dropFirst(12).split(separator: UInt8(ascii: "/"), omittingEmptySubsequences: false)
+        return ids.count == 2 && ids.allSatisfy { !$0.isEmpty && $0.allSatisfy { ASCII.isAlphanumeric($0) || $0 == UInt8(ascii: "-") } }
     }
 
     /// `externalIds[0]` of the data accessor: `[a-zA-Z0-9][a-zA-Z0-9_-]*`, 1–1000 characters.
     public static func isTenantID(_ value: String) -> Bool {
-        value.count <= 1000 && value.wholeMatch(of: #/[a-zA-Z0-9][a-zA-Z0-9_-]*/#) != nil
+        let bytes = value.utf8
+        guard let first = bytes.first, ASCII.isAlphanumeric(first), bytes.count <= 1000 else { return false }
+        return bytes.allSatisfy { ASCII.isWord($0) || $0 == UInt8(ascii: "-") }
     }
 
     /// Q Business application and retriever ids: `[a-zA-Z0-9][a-zA-Z0-9-]{35}`.
     public static func isResourceID(_ value: String) -> Bool {
-        value.wholeMatch(of: #/[a-zA-Z0-9][a-zA-Z0-9-]{35}/#) != nil
+        let bytes = value.utf8
+        guard bytes.count == 36, let first = bytes.first, ASCII.isAlphanumeric(first) else { return false }
+        return bytes.allSatisfy { ASCII.isAlphanumeric($0) || $0 == UInt8(ascii: "-") }
     }
 
     /// `nil` for an absolute http(s) URL with a host; plain http only to loopback (the
@@ -206,5 +228,29 @@ public enum ConfigShapes {
 
     static func isLoopback(_ host: String) -> Bool {
         ["127.0.0.1", "localhost", "::1", "[::1]"].contains(host.lowercased())
+    }
+}
+
+/// ASCII byte classes for the shape checks.
+private enum ASCII {
+    static func isLower(_ byte: UInt8) -> Bool { (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(byte) }
+    static func isDigit(_ byte: UInt8) -> Bool { (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) }
+    static func isAlphanumeric(_ byte: UInt8) -> Bool {
+        isLower(byte) || isDigit(byte) || (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(byte)
+    }
+    static func isWord(_ byte: UInt8) -> Bool { isAlphanumeric(byte) || byte == UInt8(ascii: "_") }
+}
+
+/// The fixed frame of the ARNs qseek reads: `arn:aws(-[a-z]+)*:SERVICE::[0-9]{12}:RESOURCE`.
+private enum ARN {
+    /// RESOURCE, when `value` is an ARN of `service` in some partition with a 12-digit account and no region.
+    static func resource(of value: String, service: String) -> Substring.UTF8View? {
+        let fields = value.utf8.split(separator: UInt8(ascii: ":"), maxSplits: 5, omittingEmptySubsequences: false)
+        guard fields.count == 6, fields[0].elementsEqual("arn".utf8), fields[2].elementsEqual(service.utf8), fields[3].isEmpty,
+              fields[4].count == 12, fields[4].allSatisfy(ASCII.isDigit) else { return nil }
+        let partition = fields[1].split(separator: UInt8(ascii: "-"), omittingEmptySubsequences: false)
+        guard partition[0].elementsEqual("aws".utf8),
+              partition.dropFirst().allSatisfy({ !$0.isEmpty && $0.allSatisfy(ASCII.isLower) }) else { return nil }
+        return fields[5]
     }
 }

@@ -57,10 +57,19 @@ struct PromptPane {
             for (row, line) in lines.dropFirst(start).prefix(body.height).enumerated() {
                 // A passage's heading ("[3] Title <uri>") stands out; wrapped text that happens
                 // to start with a bracket does not.
-                let style = line.firstMatch(of: #/^\[\d+\] /#) != nil ? theme[.citation] : theme[.text]
+                let style = Self.isPassageHeading(line) ? theme[.citation] : theme[.text]
                 canvas.write(line, x: body.x, y: body.y + row, style: style)
             }
         }
+    }
+
+    /// `[n] ` at the start of a line (matched by hand: a `Regex` literal would be compiled anew
+    /// for every line of every frame).
+    static func isPassageHeading(_ line: String) -> Bool {
+        var bytes = line.utf8[...]
+        guard bytes.popFirst() == UInt8(ascii: "[") else { return false }
+        let digits = bytes.prefix { (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) }
+        return !digits.isEmpty && bytes.dropFirst(digits.count).starts(with: "] ".utf8)
     }
 
     private func gaugeLine(_ tokens: Int, budget: Int, width: Int) -> String {
