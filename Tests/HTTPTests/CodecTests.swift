@@ -34,4 +34,10 @@ struct CodecTests {
         #expect(value["keys"]?.arrayValue?.first?["kid"]?.stringValue == "k1")
         #expect(JSONValue.parse(Array("{\"a\":".utf8)) == nil)
     }
+
+    @Test func intValueIsOnlyAWholeNumber() {
+        #expect(JSONValue.parse(Array(#"{"v":1,"w":1.0,"x":1.5,"y":true,"z":"1"}"#.utf8)).map { value in
+            ["v", "w", "x", "y", "z"].map { value[$0]?.intValue }
+        } == [1, 1, nil, nil, nil])
+    }
 }

@@ -28,24 +28,24 @@ public struct ProcessCredentialsProvider: CredentialsProvider {
     }
 
     static func parse(_ output: Data, command: String) throws(CredentialsError) -> Credentials {
-        guard let object = (try? JSONSerialization.jsonObject(with: output)) as? [String: Any] else {
+        guard let object = JSONValue.parse(output)?.objectValue else {
             throw .processOutputInvalid(command: command, detail: "not a JSON object")
         }
-        guard (object["Version"] as? NSNumber)?.intValue == 1 else {
+        guard object["Version"]?.intValue == 1 else {
             throw .processOutputInvalid(command: command, detail: "Version must be 1")
         }
-        guard let key = object["AccessKeyId"] as? String, !key.isEmpty,
-              let secret = object["SecretAccessKey"] as? String, !secret.isEmpty else {
+        guard let key = object["AccessKeyId"]?.stringValue, !key.isEmpty,
+              let secret = object["SecretAccessKey"]?.stringValue, !secret.isEmpty else {
             throw .processOutputInvalid(command: command, detail: "AccessKeyId or SecretAccessKey missing")
         }
         var expiration: Date?
-        if let text = object["Expiration"] as? String {
+        if let text = object["Expiration"]?.stringValue {
             guard let date = ISO8601Parsing.date(text) else {
                 throw .processOutputInvalid(command: command, detail: "Expiration is not an ISO 8601 time")
             }
             expiration = date
         }
-        return Credentials(accessKeyID: key, secretAccessKey: secret, sessionToken: object["SessionToken"] as? String, expiration: expiration)
+        return Credentials(accessKeyID: key, secretAccessKey: secret, sessionToken: object["SessionToken"]?.stringValue, expiration: expiration)
     }
 
     /// Runs `command` and returns its exit status and stdout. Stdout is read as it arrives:

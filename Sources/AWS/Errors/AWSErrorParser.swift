@@ -14,7 +14,7 @@ public enum AWSErrorParser {
         if trimmed.first == UInt8(ascii: "<"), let xml = try? XMLTree.parse(Array(trimmed)) {
             error = fromXML(xml, service: service, statusCode: statusCode)
         } else if trimmed.first == UInt8(ascii: "{"),
-                  let object = try? JSONSerialization.jsonObject(with: Data(trimmed)) as? [String: Any] {
+                  let object = JSONValue.parse(trimmed)?.objectValue {
             error = fromJSON(object, typeHeader: header("x-amzn-errortype"), service: service, statusCode: statusCode)
         } else {
             let typed = header("x-amzn-errortype").map(stripType) ?? ""
@@ -35,20 +35,21 @@ public enum AWSErrorParser {
                         statusCode: statusCode, requestID: requestID)
     }
 
-    static func fromJSON(_ object: [String: Any], typeHeader: String?, service: String, statusCode: Int?) -> AWSError {
-        let rawType = typeHeader ?? (object["__type"] as? String) ?? (object["code"] as? String) ?? (object["error"] as? String)
+    static func fromJSON(_ object: [String: JSONValue], typeHeader: String?, service: String, statusCode: Int?) -> AWSError {
+        func text(_ key: String) -> String? { object[key]?.stringValue }
+        let rawType = typeHeader ?? text("__type") ?? text("code") ?? text("error")
         let code = rawType.map(stripType).flatMap { $0.isEmpty ? nil : $0 } ?? statusCode.map(fallbackCode) ?? "UnknownError"
-        let message = (object["message"] as? String) ?? (object["Message"] as? String) ?? (object["error_description"] as? String)
-        let fields = (object["fields"] as? [[String: Any]] ?? []).compactMap { field -> AWSError.Field? in
-            guard let name = field["name"] as? String else { return nil }
-            return AWSError.Field(name: name, message: field["message"] as? String ?? "")
+        let message = text("message") ?? text("Message") ?? text("error_description")
+        let fields = (object["fields"]?.arrayValue ?? []).compactMap { field -> AWSError.Field? in
+            guard let name = field["name"]?.stringValue else { return nil }
+            return AWSError.Field(name: name, message: field["message"]?.stringValue ?? "")
         }
         var error = AWSError(service: service, code: code, message: message, statusCode: statusCode,
-                             reason: object["reason"] as? String, fields: fields, resourceID: object["resourceId"] as? String,
-                             endpoint: object["endpoint"] as? String, region: object["region"] as? String)
-        error.resourceType = object["resourceType"] as? String
-        error.originalStatusCode = (object["originalStatusCode"] as? NSNumber)?.intValue
-        error.originalMessage = object["originalMessage"] as? String
+                             reason: text("reason"), fields: fields, resourceID: text("resourceId"),
+                             endpoint: text("endpoint"), region: text("region"))
+        error.resourceType = text("resourceType")
+        error.originalStatusCode = object["originalStatusCode"]?.intValue
+        error.originalMessage = text("originalMessage")
         return error
     }
 

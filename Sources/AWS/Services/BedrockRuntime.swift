@@ -48,7 +48,7 @@ public struct BedrockRuntime: Sendable {
         case "exception", "error":
             let raw = message.exceptionType ?? message[header: ":error-code"]?.stringValue ?? "UnknownException"
             let code = raw.prefix(1).uppercased() + raw.dropFirst()
-            let object = (try? JSONSerialization.jsonObject(with: Data(message.payload))) as? [String: Any] ?? [:]
+            let object = JSONValue.parse(message.payload)?.objectValue ?? [:]
             var error = AWSErrorParser.fromJSON(object, typeHeader: code, service: service, statusCode: nil)
             if error.message == nil { error.message = message[header: ":error-message"]?.stringValue }
             throw error
@@ -57,41 +57,39 @@ public struct BedrockRuntime: Sendable {
         default:
             return nil
         }
-        let object = (try? JSONSerialization.jsonObject(with: Data(message.payload.isEmpty ? Array("{}".utf8) : message.payload))) as? [String: Any]
-        guard let object else { throw ResponseDecodingError.malformedJSON("event \(message.eventType ?? "?")") }
-        let index = (object["contentBlockIndex"] as? NSNumber)?.intValue ?? 0
+        let payload = message.payload.isEmpty ? Array("{}".utf8) : message.payload
+        guard let object = JSONValue.parse(payload)?.objectValue else { throw ResponseDecodingError.malformedJSON("event \(message.eventType ?? "?")") }
+        let index = object["contentBlockIndex"]?.intValue ?? 0
         switch message.eventType {
         case "messageStart":
-            return .messageStart(role: object["role"] as? String ?? "assistant")
+            return .messageStart(role: object["role"]?.stringValue ?? "assistant")
         case "contentBlockStart":
             return .contentBlockStart(index: index)
         case "contentBlockDelta":
-            guard let delta = object["delta"] as? [String: Any] else { return nil }
-            if let text = delta["text"] as? String { return .contentBlockDelta(index: index, text: text) }
-            if let reasoning = delta["reasoningContent"] as? [String: Any] {
+            guard let delta = object["delta"]?.objectValue else { return nil }
+            if let text = delta["text"]?.stringValue { return .contentBlockDelta(index: index, text: text) }
+            if let reasoning = delta["reasoningContent"]?.objectValue {
                 // Redacted reasoning and signatures carry no text to show.
-                return (reasoning["text"] as? String).map { ConverseStreamEvent.reasoningDelta(index: index, text: $0) }
+                return reasoning["text"]?.stringValue.map { ConverseStreamEvent.reasoningDelta(index: index, text: $0) }
             }
-            if let citation = delta["citation"] as? [String: Any] {
-                let location = (citation["location"] as? [String: Any])?["searchResultLocation"] as? [String: Any]
-                let texts = (citation["sourceContent"] as? [[String: Any]] ?? []).compactMap { $0["text"] as? String }
+            if let citation = delta["citation"]?.objectValue {
+                let location = citation["location"]?["searchResultLocation"]
+                let texts = (citation["sourceContent"]?.arrayValue ?? []).compactMap { $0["text"]?.stringValue }
                 return .citationDelta(index: index, CitationDelta(
-                    title: citation["title"] as? String, source: citation["source"] as? String,
-                    searchResultIndex: (location?["searchResultIndex"] as? NSNumber)?.intValue, sourceText: texts))
+                    title: citation["title"]?.stringValue, source: citation["source"]?.stringValue,
+                    searchResultIndex: location?["searchResultIndex"]?.intValue, sourceText: texts))
             }
             return nil
         case "contentBlockStop":
             return .contentBlockStop(index: index)
         case "messageStop":
-            return .messageStop(stopReason: object["stopReason"] as? String ?? "unknown")
+            return .messageStop(stopReason: object["stopReason"]?.stringValue ?? "unknown")
         case "metadata":
-            let usage = (object["usage"] as? [String: Any]).flatMap { usage -> TokenUsage? in
-                guard let input = (usage["inputTokens"] as? NSNumber)?.intValue,
-                      let output = (usage["outputTokens"] as? NSNumber)?.intValue else { return nil }
-                return TokenUsage(inputTokens: input, outputTokens: output,
-                                  totalTokens: (usage["totalTokens"] as? NSNumber)?.intValue ?? input + output)
+            let usage = object["usage"].flatMap { usage -> TokenUsage? in
+                guard let input = usage["inputTokens"]?.intValue, let output = usage["outputTokens"]?.intValue else { return nil }
+                return TokenUsage(inputTokens: input, outputTokens: output, totalTokens: usage["totalTokens"]?.intValue ?? input + output)
             }
-            let latency = ((object["metrics"] as? [String: Any])?["latencyMs"] as? NSNumber)?.intValue
+            let latency = object["metrics"]?["latencyMs"]?.intValue
             return .metadata(usage: usage, latencyMilliseconds: latency)
         default:
             return nil

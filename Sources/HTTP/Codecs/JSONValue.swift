@@ -124,6 +124,13 @@ public enum JSONValue: Sendable, Hashable, Codable {
         return nil
     }
 
+    /// A number that is a whole number within `Int`'s range; nil for anything else
+    /// (`1.5`, `true`, `"1"`), so a field that must be an integer is read strictly.
+    public var intValue: Int? {
+        guard case .number(let value) = self, value.rounded() == value, abs(value) < 9.0e15 else { return nil }
+        return Int(value)
+    }
+
     public var objectValue: [String: JSONValue]? {
         if case .object(let value) = self { return value }
         return nil

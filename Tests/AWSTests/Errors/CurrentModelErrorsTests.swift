@@ -107,7 +107,7 @@ struct CurrentModelErrorsTests {
     }
 
     @Test func modelStreamErrorKeepsTheProvidersStatusAndMessage() {
-        let object: [String: Any] = ["message": "failed", "originalStatusCode": 529, "originalMessage": "Overloaded"]
+        let object: [String: JSONValue] = ["message": "failed", "originalStatusCode": 529, "originalMessage": "Overloaded"]
         let error = AWSErrorParser.fromJSON(object, typeHeader: "ModelStreamErrorException", service: "bedrock", statusCode: nil)
         #expect(error.originalStatusCode == 529)
         #expect(error.originalMessage == "Overloaded")
