@@ -46,6 +46,25 @@ enum ScreenFixtures {
         return state
     }
 
+    /// An auth-code tenant whose Identity Center sign-in is out in the browser, over SSH.
+    static func identityCenterSignInOverSSH() -> AppState {
+        let initech = Tenant(id: "T0789INITECH", name: "Initech", applicationID: String(repeating: "c", count: 36),
+                             retrieverID: String(repeating: "t", count: 36), region: "us-east-1", idcRegion: "us-east-2",
+                             idcApplicationARN: "arn:aws:sso::111122223333:application/ssoins-3/apl-initech",
+                             authentication: .identityCenterAuthCode(redirectURI: "http://127.0.0.1:47311/callback"))
+        var state = AppState(tenants: [initech] + tenants,
+                             signInOptions: SignInOptions(issuer: "http://127.0.0.1:41234/idp", clientID: "qseek-demo", offersDevice: false),
+                             now: now)
+        state.remoteSession = RemoteSession(isOverSSH: true)
+        state.identityCenterSignInNeeded = [initech.id]
+        _ = update(&state, .signedIn(UserIdentity(subject: "u-ana", email: "ana@acme.example", name: "Ana Ruiz")))
+        _ = update(&state, .confirm)
+        _ = update(&state, .stepDone(.assumeRole, tenantID: initech.id))
+        _ = update(&state, .identityCenterSignInStarted(
+            tenantID: initech.id, url: "https://oidc.us-east-2.amazonaws.com/authorize?response_type=code&client_id=apl-initech&redirect_uri=http%3A%2F%2F127.0.0.1%3A47311%2Fcallback"))
+        return state
+    }
+
     static func passages(count: Int, hostile: Bool = false) -> [Passage] {
         (1...count).map { rank in
             let confidence: Confidence = [.veryHigh, .high, .medium, .low][min(3, (rank - 1) / 2)]

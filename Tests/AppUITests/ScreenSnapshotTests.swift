@@ -48,6 +48,13 @@ struct ScreenSnapshotTests {
     @Test("A failed exchange names its step and the cause")
     func tenantPickerFailure() throws { try check(ScreenFixtures.tenantPicker(failing: true), named: "tenant-picker-failed") }
 
+    @Test("Over SSH, an Identity Center sign-in shows its URL and the port to forward")
+    func identityCenterSignInOverSSH() throws {
+        try check(ScreenFixtures.identityCenterSignInOverSSH(), named: "tenant-picker-idc-ssh")
+        let screen = render(ScreenFixtures.identityCenterSignInOverSSH(), size: Size(width: 120, height: 40)).text
+        #expect(screen.contains("ssh -L 47311:127.0.0.1:47311"))
+    }
+
     @Test("The main screen shows chat, passages and the prompt (tabs below 100 columns)")
     func main() throws { try check(ScreenFixtures.main(), named: "main") }
 

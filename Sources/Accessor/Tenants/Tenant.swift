@@ -30,6 +30,15 @@ public struct Tenant: Sendable, Hashable, Identifiable {
         return false
     }
 
+    /// Auth-code tenants: the loopback port the tenant's Identity Center redirects the browser
+    /// to (from the registered redirect URI). Over SSH, that port must be forwarded.
+    public var callbackPort: Int? {
+        guard case .identityCenterAuthCode(let redirectURI) = authentication,
+              let authority = redirectURI.split(separator: "/", omittingEmptySubsequences: true).dropFirst().first,
+              let colon = authority.lastIndex(of: ":") else { return nil }
+        return Int(authority[authority.index(after: colon)...])
+    }
+
     public init(id: String, name: String, applicationID: String, retrieverID: String,
                 region: String, idcRegion: String, idcApplicationARN: String,
                 authentication: Authentication = .trustedTokenIssuer) {

@@ -54,6 +54,8 @@ public struct AppState: Sendable, Equatable {
     public var hasQuit = false
     /// Whether the terminal reports the mouse to qseek (F2 turns it off for text selection).
     public var capturesMouse = true
+    /// Over SSH, an Identity Center sign-in says which port to forward.
+    public var remoteSession = RemoteSession()
     public var now: Date
     private(set) var nextQueryNumber = 1
 

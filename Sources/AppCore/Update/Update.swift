@@ -58,7 +58,8 @@ private func dispatch(_ state: inout AppState, _ action: Action) -> [Effect] {
         if state.tenantPicker.exchange?.tenantID == tenantID {
             state.tenantPicker.exchange?.signInURL = url
         } else if state.tenant?.id == tenantID {
-            state.notice = "Sign in again at the tenant's Identity Center, in the browser: \(url)"
+            let forwarding = state.tenant.flatMap(state.remoteSession.portForwarding(for:)).map { " " + $0.sentence } ?? ""
+            state.notice = "Sign in again at the tenant's Identity Center, in the browser: \(url)\(forwarding)"
         }
         return []
     case .identityCenterSignedIn(let tenantID, let user):

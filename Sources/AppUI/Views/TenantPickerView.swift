@@ -55,8 +55,12 @@ struct TenantPickerView {
         var y = inside.maxY - 6
         if let url = exchange.signInURL {
             // The browser went to the tenant's Identity Center; over SSH, the URL is the way there.
+            let width = max(1, inside.width - 4)
+            let tenant = state.tenantPicker.available.first { $0.id == exchange.tenantID }
+            let forwarding = tenant.flatMap(state.remoteSession.portForwarding(for:))
             let lines = ["Sign in at the tenant's Identity Center in your browser:"]
-                + TextLayout.wrap(url.safeLine, toWidth: max(1, inside.width - 4)).prefix(3).map { "  " + $0 }
+                + TextLayout.wrap(url.safeLine, toWidth: width).prefix(3).map { "  " + $0 }
+                + (forwarding.map { ["Over SSH, forward port \($0.port) for the browser's redirect first:", "  " + $0.command] } ?? [])
             var urlY = y - lines.count - 1
             for line in lines {
                 canvas.write(line, x: inside.x + 1, y: urlY, style: theme[.accent])

@@ -48,6 +48,7 @@ enum TUILauncher {
         state.pageSize = config.search.maxResults
         state.maxPages = config.search.maxPages
         state.capturesMouse = config.ui.mouse
+        state.remoteSession = RemoteSession(environment: processEnvironment)
         state.flow.presenter = presenter
         let model = try ConfiguredModel.backend(for: environment)
         // A history that cannot be opened must not keep the TUI from starting: it runs without one and says why.
