@@ -105,17 +105,27 @@ let package = Package(
             plugins: ["EmbedThemes"]
         ),
 
+        // MARK: Serving HTTP until stopped (Hummingbird): the sandbox and `qseek mcp --http`.
+        .target(
+            name: "HTTPServing",
+            dependencies: [
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOCore", package: "swift-nio"),
+            ]
+        ),
+
         // MARK: The sandbox: the ISV's IdP and the customer's AWS on one loopback port
         // (ARCHITECTURE.md, "The sandbox"). It verifies SigV4 with AWS's own verifier.
         .target(
             name: "Sandbox",
             dependencies: [
-                "AWS", "HTTP", "TOML",
+                "AWS", "HTTP", "HTTPServing", "TOML",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "JWTKit", package: "jwt-kit"),
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "CryptoExtras", package: "swift-crypto"),
-                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
@@ -130,11 +140,10 @@ let package = Package(
         .target(
             name: "SearchTools",
             dependencies: [
-                "Accessor", "Assistant", "OIDC", "AWS", "HTTP",
+                "Accessor", "Assistant", "OIDC", "AWS", "HTTP", "HTTPServing",
                 .product(name: "MCP", package: "swift-sdk"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
-                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "Logging", package: "swift-log"),
             ]

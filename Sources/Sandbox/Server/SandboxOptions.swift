@@ -63,13 +63,11 @@ public enum DemoCredentials {
 public enum SandboxStartError: Error, Sendable, CustomStringConvertible {
     case notLoopback(String)
     case corpus(CorpusError)
-    case noBoundPort
 
     public var description: String {
         switch self {
         case .notLoopback(let host): "the sandbox only listens on loopback (127.0.0.1 or localhost), not \(host)"
         case .corpus(let error): error.description
-        case .noBoundPort: "the server started but reported no port"
         }
     }
 }

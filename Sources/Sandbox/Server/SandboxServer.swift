@@ -1,9 +1,7 @@
 import Foundation
-import HTTPTypes
+import HTTPServing
 import Hummingbird
 import Logging
-import NIOCore
-import ServiceLifecycle
 
 /// Starts the sandbox: in process (`qseek demo`, tests) or standalone (`qseek sandbox serve`).
 public enum SandboxServer {
@@ -35,31 +33,10 @@ public enum SandboxServer {
         let identityCenter = IdentityCenter(environment: environment, key: identityCenterKey)
         let router = SandboxRouter(environment: environment, idp: idp, identityCenter: identityCenter).build()
 
-        let (ports, continuation) = AsyncStream<Int>.makeStream()
-        let host = options.host
-        let app = Application(
-            router: router,
-            configuration: .init(address: .hostname(host, port: options.port), serverName: "qseek-sandbox"),
-            onServerRunning: { channel in
-                let port = channel.localAddress?.port ?? 0
-                environment.origin = "http://\(host.contains(":") ? "[\(host)]" : host):\(port)"
-                continuation.yield(port)
-                continuation.finish()
-            },
-            logger: logger)
-        var configuration = ServiceGroupConfiguration(services: [app], logger: logger)
-        if stopOnSignals { configuration.gracefulShutdownSignals = [.sigterm, .sigint] }
-        let group = ServiceGroup(configuration: configuration)
-        let task = Task {
-            defer { continuation.finish() }
-            try await group.run()
-        }
-        var iterator = ports.makeAsyncIterator()
-        guard let port = await iterator.next(), port > 0 else {
-            try await task.value
-            throw SandboxStartError.noBoundPort
-        }
-        return RunningSandbox(baseURL: environment.origin, port: port, environment: environment, group: group, task: task)
+        let server = try await RunningServer.start(router.buildResponder(), host: options.host, port: options.port,
+                                                   serverName: "qseek-sandbox", stopOnSignals: stopOnSignals, logger: logger,
+                                                   onBound: { environment.origin = $0 })
+        return RunningSandbox(server: server, environment: environment)
     }
 }
 
@@ -72,16 +49,14 @@ public final class RunningSandbox: Sendable {
     /// its tenants' `documents` are empty here: `loadedCorpus` has them.
     public let corpus: Corpus
     private let environment: SandboxEnvironment
-    private let group: ServiceGroup
-    private let task: Task<Void, any Error>
+    private let server: RunningServer
 
-    init(baseURL: String, port: Int, environment: SandboxEnvironment, group: ServiceGroup, task: Task<Void, any Error>) {
-        self.baseURL = baseURL
-        self.port = port
+    init(server: RunningServer, environment: SandboxEnvironment) {
+        self.baseURL = server.origin
+        self.port = server.port
         self.corpus = environment.corpus
         self.environment = environment
-        self.group = group
-        self.task = task
+        self.server = server
     }
 
     public var issuer: String { baseURL + "/idp" }
@@ -104,13 +79,12 @@ public final class RunningSandbox: Sendable {
 
     /// Stops accepting connections, finishes the requests in flight, and returns when done.
     public func shutdown() async {
-        await group.triggerGracefulShutdown()
-        _ = try? await task.value
+        await server.shutdown()
     }
 
     /// Serves until the process gets SIGINT or SIGTERM (or `shutdown()` is called).
     public func waitUntilStopped() async throws {
-        try await task.value
+        try await server.waitUntilStopped()
     }
 }
 

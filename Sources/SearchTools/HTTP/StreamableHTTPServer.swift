@@ -1,9 +1,7 @@
 import Foundation
-import HTTPTypes
+import HTTPServing
 import Hummingbird
 import Logging
-import NIOCore
-import ServiceLifecycle
 
 /// Where and how `qseek mcp --http` listens.
 public struct StreamableHTTPOptions: Sendable {
@@ -48,32 +46,11 @@ public enum StreamableHTTPServer {
         }
         router.get(.init(stringLiteral: StreamableHTTPOptions.metadataPath)) { _, _ in await endpoint.metadataDocument() }
 
-        let (ports, continuation) = AsyncStream<Int>.makeStream()
-        let host = options.host
-        let app = Application(
-            router: router,
-            configuration: .init(address: .hostname(host, port: options.port), serverName: "qseek-mcp"),
-            onServerRunning: { channel in
-                continuation.yield(channel.localAddress?.port ?? 0)
-                continuation.finish()
-            },
-            logger: logger)
-        var configuration = ServiceGroupConfiguration(services: [app], logger: logger)
-        if stopOnSignals { configuration.gracefulShutdownSignals = [.sigterm, .sigint] }
-        let group = ServiceGroup(configuration: configuration)
-        let task = Task {
-            defer { continuation.finish() }
-            try await group.run()
-        }
-        var iterator = ports.makeAsyncIterator()
-        guard let port = await iterator.next(), port > 0 else {
-            try await task.value
-            throw MCPServerStartError.noBoundPort
-        }
-        let origin = "http://\(host.contains(":") ? "[\(host)]" : host):\(port)"
-        let resource = options.resource.isEmpty ? origin + StreamableHTTPOptions.endpointPath : options.resource
+        let server = try await RunningServer.start(router.buildResponder(), host: options.host, port: options.port,
+                                                   serverName: "qseek-mcp", stopOnSignals: stopOnSignals, logger: logger)
+        let resource = options.resource.isEmpty ? server.origin + StreamableHTTPOptions.endpointPath : options.resource
         await endpoint.bind(resource: resource)
-        return RunningMCPServer(baseURL: origin, resource: resource, port: port, group: group, task: task)
+        return RunningMCPServer(server: server, resource: resource)
     }
 }
 
@@ -84,31 +61,22 @@ public final class RunningMCPServer: Sendable {
     /// The MCP endpoint's public URL (the protected resource).
     public let resource: String
     public let port: Int
-    private let group: ServiceGroup
-    private let task: Task<Void, any Error>
+    private let server: RunningServer
 
-    init(baseURL: String, resource: String, port: Int, group: ServiceGroup, task: Task<Void, any Error>) {
-        self.baseURL = baseURL
+    init(server: RunningServer, resource: String) {
+        self.baseURL = server.origin
         self.resource = resource
-        self.port = port
-        self.group = group
-        self.task = task
+        self.port = server.port
+        self.server = server
     }
 
     /// Stops accepting connections, finishes the requests in flight, and returns when done.
     public func shutdown() async {
-        await group.triggerGracefulShutdown()
-        _ = try? await task.value
+        await server.shutdown()
     }
 
     /// Serves until SIGINT or SIGTERM (with `stopOnSignals`) or `shutdown()`.
     public func waitUntilStopped() async throws {
-        try await task.value
+        try await server.waitUntilStopped()
     }
-}
-
-public enum MCPServerStartError: Error, Sendable, CustomStringConvertible {
-    case noBoundPort
-
-    public var description: String { "the MCP HTTP server did not bind a port" }
 }
