@@ -36,7 +36,6 @@ public struct AuthorizationCodeFlow: Sendable {
         let state = RandomValue.make()
         let receiver = try await LoopbackReceiver.start(port: configuration.redirectPort, path: configuration.redirectPath,
                                                        expectedState: state, redirectHost: configuration.redirectHost)
-        let callback: AuthorizationCallback
         let request: AuthorizationRequest
         do {
             request = try AuthorizationRequest(
@@ -47,26 +46,14 @@ public struct AuthorizationCodeFlow: Sendable {
                 loginHint: options.loginHint,
                 state: state
             )
-            progress(.authorizationURL(request.url))
-            if options.openBrowser {
-                progress(.browserLaunched(browser.open(request.url)))
-            }
-            progress(.waitingForBrowser(redirectURI: request.redirectURI))
-            callback = try await receiver.waitForCallback(timeout: options.timeout)
         } catch {
             await receiver.close()
             throw error
         }
-        await receiver.close()
-
-        switch callback {
-        case .denied(let error, let description):
-            throw OIDCError.authorizationDenied(error: error, description: description)
-        case .code(let code):
-            progress(.exchangingCode)
-            let tokens = try await endpoint.exchange(code: code, redirectURI: request.redirectURI, codeVerifier: request.pkce.verifier, expectedNonce: request.nonce)
-            progress(.signedIn(subject: tokens.claims.subject))
-            return tokens
-        }
+        let code = try await receiver.authorizationCode(signingInAt: request.url, redirectURI: request.redirectURI, options: options,
+                                                        browser: browser, progress: progress)
+        let tokens = try await endpoint.exchange(code: code, redirectURI: request.redirectURI, codeVerifier: request.pkce.verifier, expectedNonce: request.nonce)
+        progress(.signedIn(subject: tokens.claims.subject))
+        return tokens
     }
 }

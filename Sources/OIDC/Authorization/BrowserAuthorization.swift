@@ -41,26 +41,9 @@ public struct BrowserAuthorization: Sendable {
         let pkce = PKCE()
         let url = try authorizationURL(state: state, pkce: pkce, loginHint: options.loginHint)
         let receiver = try await LoopbackReceiver.start(port: port, path: redirect.path, expectedState: state, redirectHost: host)
-        let callback: AuthorizationCallback
-        do {
-            progress(.authorizationURL(url))
-            if options.openBrowser {
-                progress(.browserLaunched(browser.open(url)))
-            }
-            progress(.waitingForBrowser(redirectURI: redirectURI))
-            callback = try await receiver.waitForCallback(timeout: options.timeout)
-        } catch {
-            await receiver.close()
-            throw error
-        }
-        await receiver.close()
-        switch callback {
-        case .denied(let error, let description):
-            throw OIDCError.authorizationDenied(error: error, description: description)
-        case .code(let code):
-            progress(.exchangingCode)
-            return Grant(code: code, redirectURI: redirectURI, codeVerifier: pkce.verifier)
-        }
+        let code = try await receiver.authorizationCode(signingInAt: url, redirectURI: redirectURI, options: options,
+                                                        browser: browser, progress: progress)
+        return Grant(code: code, redirectURI: redirectURI, codeVerifier: pkce.verifier)
     }
 
     /// `response_type=code`, the client, the exact redirect URI, `state` and the S256 challenge.
