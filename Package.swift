@@ -149,19 +149,39 @@ let package = Package(
             ]
         ),
 
-        // MARK: The executable and its configuration.
+        // MARK: The configuration, the real services built from it, the doctor, and the executable.
         // Named `QseekConfiguration`, not `Configuration`: async-http-client depends on
         // apple/swift-configuration, whose module is already called `Configuration`.
         .target(name: "QseekConfiguration", dependencies: ["TOML"]),
+        // The real services built from the config (ARCHITECTURE.md, "building the services"):
+        // the environment, sign-in, tenants, the desktop, failures and their exit codes, the
+        // debug log, the MCP user. Everything the commands do that a test needs, without
+        // ArgumentParser or a terminal; it never prints.
+        .target(
+            name: "LiveServices",
+            dependencies: [
+                "Accessor", "AppCore", "Assistant", "AWS", "HTTP", "History", "OIDC", "QseekConfiguration", "SearchTools", "Terminal",
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            plugins: ["EmbedBuildInfo"]
+        ),
+        // `qseek doctor`: every step of the setup checked through the live services, in words.
+        .target(
+            name: "Diagnostics",
+            dependencies: [
+                "Accessor", "AWS", "LiveServices", "OIDC", "QseekConfiguration",
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        // Argument parsing and output formatting only.
         .executableTarget(
             name: "qseek",
             dependencies: [
                 "Terminal", "HTTP", "AWS", "OIDC", "Accessor", "Assistant", "AppCore", "AppUI", "QseekConfiguration", "Sandbox", "History",
-                "SearchTools",
+                "SearchTools", "LiveServices", "Diagnostics",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
-            ],
-            plugins: ["EmbedBuildInfo"]
+            ]
         ),
         // Reads JSON test vectors on stdin and answers with what the AWS module makes of them,
         // so Interop/aws/run.sh can compare qseek with botocore and moto byte for byte.
@@ -263,12 +283,35 @@ let package = Package(
                 .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),
-        // The executable's commands and diagnostics, run in process against the sandbox.
+        // A fresh sandbox with its qseek config and a private token cache, for the tests of the
+        // live services, the doctor and the commands.
+        .target(
+            name: "SandboxTestSupport",
+            dependencies: ["LiveServices", "OIDC", "Sandbox"],
+            path: "Tests/SandboxTestSupport"
+        ),
+        // The live services, in process against the sandbox.
+        .testTarget(
+            name: "LiveServicesTests",
+            dependencies: [
+                "LiveServices", "SandboxTestSupport", "Accessor", "AWS", "OIDC", "QseekConfiguration", "SearchTools",
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "MCP", package: "swift-sdk"),
+            ]
+        ),
+        // `qseek doctor`'s checks, one wrong value at a time, against the sandbox.
+        .testTarget(
+            name: "DiagnosticsTests",
+            dependencies: [
+                "Diagnostics", "LiveServices", "SandboxTestSupport", "AWS", "QseekConfiguration",
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        // The executable's argument parsing and output, run in process against the sandbox.
         .testTarget(
             name: "qseekTests",
             dependencies: [
-                "qseek", "Sandbox", "QseekConfiguration", "OIDC", "AWS", "Accessor", "SearchTools",
-                .product(name: "MCP", package: "swift-sdk"),
+                "qseek", "Diagnostics", "LiveServices", "Sandbox", "SandboxTestSupport", "QseekConfiguration",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

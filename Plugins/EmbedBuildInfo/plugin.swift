@@ -1,7 +1,7 @@
 import Foundation
 import PackagePlugin
 
-/// Writes the commit the binary is built from into the `qseek` target, so `qseek --version`
+/// Writes the commit the binary is built from into the `LiveServices` target (its `QseekVersion`), so `qseek --version`
 /// names it. Reads the repository's own files (`.git/HEAD` and the ref it names), never runs
 /// git: a source tree without `.git` (a tarball) builds as commit "unknown".
 @main

@@ -1,4 +1,5 @@
 import ArgumentParser
+import LiveServices
 
 @main
 struct Qseek: AsyncParsableCommand {
@@ -29,11 +30,4 @@ struct Qseek: AsyncParsableCommand {
         }
         await environment.shutdown()
     }
-}
-
-enum QseekVersion {
-    /// The release number; `scripts/release.sh` names the tarball after it.
-    static let number = "0.2.0"
-    /// What `--version` prints: the number and the commit it was built from.
-    static let current = "\(number) (commit \(BuildInfo.commit))"
 }

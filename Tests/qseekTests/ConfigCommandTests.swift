@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import QseekConfiguration
+import SandboxTestSupport
 import Testing
 @testable import qseek
 
@@ -58,17 +59,6 @@ struct ConfigCommandTests {
             #expect(inspection.problems.contains { $0.key == "identity.issuer" && $0.line != nil })
             #expect(inspection.problems.contains { $0.key == "aws.data_accessor_role_arn" })
         }
-    }
-
-    @Test func environmentOverridesAreAppliedAndListed() throws {
-        let directory = try temporaryDirectory()
-        defer { try? FileManager.default.removeItem(at: directory) }
-        let file = directory.appendingPathComponent("config.toml").path
-        try "[ui]\ntheme = \"midnight\"\n".write(toFile: file, atomically: true, encoding: .utf8)
-        let inspection = try ConfigInspection.inspect(option: file, environment: ["QSEEK_THEME": "daylight", "QSEEK_REGION": "eu-west-1"])
-        #expect(inspection.config.ui.theme == "daylight")
-        #expect(inspection.config.aws.region == "eu-west-1")
-        #expect(Set(inspection.overrides.map(\.variable)) == ["QSEEK_THEME", "QSEEK_REGION"])
     }
 }
 

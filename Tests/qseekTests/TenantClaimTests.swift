@@ -1,6 +1,6 @@
 import ArgumentParser
 import Foundation
-import QseekConfiguration
+import SandboxTestSupport
 import Testing
 @testable import qseek
 
@@ -24,20 +24,6 @@ struct TenantClaimTests {
             }
             let text = (try? String(contentsOfFile: log, encoding: .utf8)) ?? ""
             #expect(!text.contains("AWS request"), "a request was sent for a tenant outside the claim")
-        }
-    }
-
-    @Test func aTenantInTheClaimIsPermitted() async throws {
-        try await SandboxSetup.run { setup in
-            let tokens = try await setup.signIn("alice@acme.example")
-            let (config, location) = try QseekConfig.load(option: setup.configPath, environment: [:])
-            let environment = try AppEnvironment(config: config, configPath: location.path, environment: setup.environment,
-                                                 tokenCache: setup.cache, logger: SignInCommandSupport.makeLogger(debugFile: nil))
-            #expect(try await environment.permittedTenant(id: "T0100ACME", providedIDToken: tokens.idToken).id == "T0100ACME")
-            await #expect(throws: CommandFailure.self) {
-                try await environment.permittedTenant(id: "T0200NWND", providedIDToken: tokens.idToken)
-            }
-            await environment.shutdown()
         }
     }
 }

@@ -4,6 +4,7 @@ import Assistant
 import Foundation
 import History
 import HTTP
+import LiveServices
 import Terminal
 
 /// `qseek ask TEXT --tenant ID`: search, assemble, and the model's answer streamed to stdout,

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import LiveServices
 import QseekConfiguration
 
 /// `qseek config init|check`: write a commented config, or validate one.
@@ -59,51 +60,5 @@ struct ConfigCheck: AsyncParsableCommand {
         }
         let tenants = outcome.config.tenants.count
         print("\(outcome.location.path): OK (\(tenants) tenant\(tenants == 1 ? "" : "s"))")
-    }
-}
-
-/// A config read and checked: the parsed values (overrides applied), which overrides applied,
-/// and every problem found. Shared by `config check` and `doctor`.
-struct ConfigInspection {
-    var config: QseekConfig
-    var location: ConfigLocation
-    var overrides: [EnvironmentOverrides.Override]
-    var problems: [ConfigError]
-
-    /// Throws the first ``ConfigError`` when the file is missing or does not parse.
-    static func inspect(option: String?, environment: [String: String] = ProcessInfo.processInfo.environment) throws -> ConfigInspection {
-        let location = ConfigLocation.resolve(option: option, environment: environment)
-        guard FileManager.default.fileExists(atPath: location.path) else {
-            if location.mustExist { throw ConfigError(file: location.path, line: nil, key: nil, message: "no such file") }
-            throw ConfigError(file: location.path, line: nil, key: nil, message: "no config file here yet; run `qseek config init`")
-        }
-        let parser = ConfigParser(text: try QseekConfig.text(at: location.path), file: location.path)
-        var config = try parser.parse()
-        let overrides = try EnvironmentOverrides.apply(to: &config, environment: environment)
-        return ConfigInspection(config: config, location: location, overrides: overrides, problems: parser.problems(in: config))
-    }
-}
-
-/// Writes a file the way the config and the token cache are kept: parent 0700, file 0600
-/// from its first byte, written to a temporary file and renamed, so a reader never sees half
-/// a config (``PrivateFile``).
-enum ConfigFileWriter {
-    static func write(_ text: String, to path: String, overwrite: Bool) throws(CommandFailure) {
-        let manager = FileManager.default
-        if manager.fileExists(atPath: path), !overwrite {
-            throw .usage("\(path) already exists; `qseek config init --force` overwrites it")
-        }
-        let file = URL(fileURLWithPath: path)
-        let directory = file.deletingLastPathComponent()
-        do {
-            if !manager.fileExists(atPath: directory.path) {
-                try manager.createDirectory(at: directory, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
-            }
-            try PrivateFile.write(atPath: path, contents: Data(text.utf8), replacing: overwrite)
-        } catch let failure as PrivateFile.WriteError {
-            throw .usage(failure.userMessage)
-        } catch {
-            throw .usage("cannot create \(directory.path): \(error.localizedDescription)")
-        }
     }
 }

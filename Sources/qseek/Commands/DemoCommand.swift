@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import LiveServices
 import Logging
 import OIDC
 import QseekConfiguration
@@ -44,7 +45,7 @@ struct Demo: AsyncParsableCommand {
             let config = try ConfigParser(text: SandboxConfigFile.toml(for: sandbox), file: "(demo sandbox)").parse()
             let environment = try AppEnvironment(config: config, configPath: "(demo sandbox at \(sandbox.baseURL))",
                                                  tokenCache: TokenCache(directory: cacheDirectory),
-                                                 logger: SignInCommandSupport.makeLogger(debugFile: debug))
+                                                 logger: Logger(debugFile: debug))
             let questions = Dictionary(sandbox.corpus.users.compactMap { user in user.suggestedQuestion.map { (user.email, $0) } },
                                        uniquingKeysWith: { first, _ in first })
             try await TUILauncher.run(environment, presenter: presenter, suggestedQuestions: questions)

@@ -1,5 +1,8 @@
 import ArgumentParser
+import Diagnostics
 import Foundation
+import LiveServices
+import Logging
 import Terminal
 
 /// `qseek doctor`: checks every step of the setup and says which one fails, why, and what to change.
@@ -23,7 +26,7 @@ struct Doctor: AsyncParsableCommand {
 
     func run() async throws {
         let doctor = SetupCheckup(options: SetupCheckup.Options(configOption: common.config, tenantID: tenant, continueAfterFailure: all,
-                                                    logger: SignInCommandSupport.makeLogger(debugFile: common.debug)))
+                                                    logger: Logger(debugFile: common.debug)))
         let printLines = !json
         let report = await doctor.run { result in
             if printLines { print(Self.lines(for: result), terminator: "") }

@@ -1,8 +1,9 @@
 import ArgumentParser
 import Assistant
 import Foundation
-import HTTP
 import History
+import HTTP
+import LiveServices
 import OIDC
 import Terminal
 

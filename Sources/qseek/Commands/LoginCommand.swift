@@ -1,5 +1,7 @@
 import ArgumentParser
 import Foundation
+import LiveServices
+import Logging
 import OIDC
 import QseekConfiguration
 
@@ -39,12 +41,12 @@ struct Login: AsyncParsableCommand {
 
     func run() async throws {
         if let tenant {
-            try await IdentityCenterLogin(common: common, tenantID: tenant, user: user, openBrowser: !noBrowser, timeout: timeout).run()
+            try await signInAtIdentityCenter(of: tenant)
             return
         }
         do {
             let (session, identity) = try SignInCommandSupport.sessionAndIdentity(options: common)
-            let progress = SignInCommandSupport.progress(logger: SignInCommandSupport.makeLogger(debugFile: common.debug))
+            let progress = SignInCommandSupport.progress(logger: Logger(debugFile: common.debug))
             let useDevice = try await shouldUseDevice(session: session, flow: identity.flow)
             let tokens: TokenSet
             if useDevice {
@@ -62,6 +64,17 @@ struct Login: AsyncParsableCommand {
             SignInCommandSupport.report("Signed in to \(tokens.claims.issuer) as \(name).")
         } catch {
             throw SignInCommandSupport.fail(error)
+        }
+    }
+
+    /// `--tenant ID`: the sign-in at an auth-code tenant's own IAM Identity Center.
+    private func signInAtIdentityCenter(of tenantID: String) async throws {
+        try await CommandContext.run(options: common) { environment in
+            let tenant = try environment.tenant(id: tenantID)
+            let session = try await IdentityCenterLogin.signIn(to: tenant, in: environment, user: user, openBrowser: !noBrowser,
+                                                               timeout: .seconds(timeout),
+                                                               progress: SignInCommandSupport.progress(logger: environment.logger))
+            SignInCommandSupport.report("Signed in to the Identity Center of \(tenant.name) as \(session.user).")
         }
     }
 

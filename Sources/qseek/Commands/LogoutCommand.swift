@@ -1,5 +1,6 @@
 import Accessor
 import ArgumentParser
+import LiveServices
 import OIDC
 import QseekConfiguration
 

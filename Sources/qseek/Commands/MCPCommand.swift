@@ -2,6 +2,7 @@ import Accessor
 import ArgumentParser
 import Assistant
 import Foundation
+import LiveServices
 import OIDC
 import SearchTools
 
@@ -35,31 +36,8 @@ struct MCPServe: AsyncParsableCommand {
             if let http, let address = Self.address(http) {
                 try await serveHTTP(environment, tools: tools, host: address.0, port: address.1)
             } else {
-                try await tools.serveStdio(user: Self.signedInUser(environment))
+                try await tools.serveStdio(user: environment.signedInSearchUser())
             }
-        }
-    }
-
-    /// The cached sign-in's user; never opens a browser: when it is missing or cannot be
-    /// renewed, the tool result tells the person to run `qseek login`.
-    static func signedInUser(_ environment: AppEnvironment) -> SearchUserSource {
-        { [environment] in
-            let tokens: TokenSet
-            do {
-                tokens = try await environment.signIn.validTokens()
-            } catch let error as OIDCError {
-                throw SearchToolsError.signInRequired(error.userMessage.hasSuffix(".") ? error.userMessage : error.userMessage + ".")
-            }
-            // An auth-code tenant is searchable once this machine's user has signed in at its
-            // Identity Center (`qseek login --tenant ID`); the server never starts that sign-in.
-            var tenants: [Tenant] = []
-            for tenant in environment.tenants(for: tokens) {
-                let signedInThere = tenant.usesIdentityCenterSignIn ? await environment.exchange.identityCenterSession(for: tenant) != nil : true
-                if signedInThere { tenants.append(tenant) }
-            }
-            let claims = tokens.claims
-            return SearchUser(subject: claims.subject, email: claims.email, name: claims.name, issuer: claims.issuer,
-                              expiresAt: claims.expiresAt, tenants: tenants, search: environment.search)
         }
     }
 

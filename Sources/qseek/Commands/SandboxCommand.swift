@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import LiveServices
 import Logging
 import Sandbox
 import Terminal

@@ -1,6 +1,7 @@
 import Accessor
 import ArgumentParser
 import Foundation
+import LiveServices
 import Terminal
 
 /// `qseek search TEXT --tenant ID`: passages, streamed, for scripts and backends.

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import LiveServices
 import Logging
 import OIDC
 import QseekConfiguration
@@ -14,31 +15,7 @@ enum SignInCommandSupport {
 
     /// The session plus the `[identity]` section it was built from, from one reading of the config file.
     static func sessionAndIdentity(options: SignInCommonOptions) throws -> (session: SignInSession, identity: QseekConfig.Identity) {
-        let logger = makeLogger(debugFile: options.debug)
-        let (config, location) = try QseekConfig.load(option: options.config)
-        let identity = config.identity
-        guard !identity.issuer.isEmpty, !identity.clientID.isEmpty else {
-            throw ConfigError(file: location.path, line: nil, key: "identity", message: "set [identity].issuer and [identity].client_id to sign in")
-        }
-        var secret: String?
-        if !identity.clientSecretEnv.isEmpty {
-            guard let value = ProcessInfo.processInfo.environment[identity.clientSecretEnv], !value.isEmpty else {
-                throw ConfigError(file: location.path, line: nil, key: "identity.client_secret_env", message: "the environment variable \(identity.clientSecretEnv) is not set")
-            }
-            secret = value
-        }
-        let configuration = IdentityConfiguration(
-            issuer: identity.issuer,
-            clientID: identity.clientID,
-            clientSecret: secret,
-            scopes: identity.scopes,
-            redirectPort: identity.redirectPort,
-            redirectPath: identity.redirectPath,
-            redirectHost: identity.redirectHost
-        )
-        logger.debug("sign-in configuration", metadata: ["config": "\(configuration)", "file": "\(location.path)"])
-        let transport = LoggedTransport(AsyncHTTPTransport.shared.limitingResponses(to: 1 << 20), party: "IdP", logger: logger)
-        return (SignInSession(configuration: configuration, transport: transport, logger: logger), identity)
+        try SignInSession.configured(configOption: options.config, debugFile: options.debug)
     }
 
     /// Progress and prompts go to stderr; stdout is for data. The text may hold what an IdP
@@ -104,11 +81,5 @@ enum SignInCommandSupport {
             report("qseek: unexpected error: \(type(of: error))")
             return ExitStatus.internalError.exitCode
         }
-    }
-
-    static func makeLogger(debugFile: String?) -> Logger {
-        guard let debugFile else { return Logger(label: "qseek.oidc", factory: { _ in SwiftLogNoOpLogHandler() }) }
-        let handler = DebugFileLogHandler(path: debugFile)
-        return Logger(label: "qseek.oidc", factory: { _ in handler })
     }
 }

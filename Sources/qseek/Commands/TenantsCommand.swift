@@ -2,6 +2,7 @@ import Accessor
 import ArgumentParser
 import Foundation
 import HTTP
+import LiveServices
 import Terminal
 
 /// `qseek tenants`: the tenants the signed-in user may use.
