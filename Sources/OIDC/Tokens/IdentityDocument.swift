@@ -19,6 +19,15 @@ public struct IdentityDocument: Codable, Sendable, Equatable {
         self.expiresAt = ISO8601DateFormatter().string(from: expiresAt)
     }
 
+    /// The same, as `whoami` prints it for a person: one `label: value` line each, absent
+    /// claims left out. Values are as the IdP sent them: a terminal caller sanitises them.
+    public var lines: [String] {
+        var lines = ["subject: \(subject)"]
+        if let email { lines.append("email:   \(email)") }
+        if let name { lines.append("name:    \(name)") }
+        return lines + ["issuer:  \(issuer)", "expires: \(expiresAt)"]
+    }
+
     enum CodingKeys: String, CodingKey { case subject, email, name, issuer, expiresAt }
 
     public func encode(to encoder: any Encoder) throws {

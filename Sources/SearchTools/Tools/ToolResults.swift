@@ -88,12 +88,8 @@ enum ToolResults {
     static func whoami(_ user: SearchUser) throws -> CallTool.Result {
         let identity = IdentityDocument(subject: user.subject, email: user.email, name: user.name, issuer: user.issuer,
                                         expiresAt: user.expiresAt)
-        let expiry = identity.expiresAt
-        var lines = ["subject: \(user.subject)"]
-        if let email = user.email { lines.append("email:   \(email)") }
-        if let name = user.name { lines.append("name:    \(name)") }
-        lines += ["issuer:  \(user.issuer)", "expires: \(expiry)"]
-        return try CallTool.Result(content: [.text(text: lines.joined(separator: "\n"), annotations: nil, _meta: nil)], structuredContent: identity)
+        return try CallTool.Result(content: [.text(text: identity.lines.joined(separator: "\n"), annotations: nil, _meta: nil)],
+                                   structuredContent: identity)
     }
 
     static func failure(_ error: SearchToolsError) -> CallTool.Result {

@@ -21,17 +21,12 @@ struct Whoami: AsyncParsableCommand {
             throw SignInCommandSupport.fail(error)
         }
         let claims = tokens.claims
-        let expiry = ISO8601DateFormatter().string(from: claims.expiresAt)
+        let document = IdentityDocument(subject: claims.subject, email: claims.email, name: claims.name, issuer: claims.issuer,
+                                        expiresAt: claims.expiresAt)
         if json {
-            let document = IdentityDocument(subject: claims.subject, email: claims.email, name: claims.name, issuer: claims.issuer,
-                                            expiresAt: claims.expiresAt)
             print(try PassageOutput.encode(document, formatting: [.sortedKeys, .withoutEscapingSlashes]))
         } else {
-            print("subject: \(TextSanitizer().sanitize(claims.subject))")
-            if let email = claims.email { print("email:   \(TextSanitizer().sanitize(email))") }
-            if let name = claims.name { print("name:    \(TextSanitizer().sanitize(name))") }
-            print("issuer:  \(TextSanitizer().sanitize(claims.issuer))")
-            print("expires: \(expiry)")
+            for line in document.lines { print(TextSanitizer().sanitize(line)) }
         }
     }
 }
