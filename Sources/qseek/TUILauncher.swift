@@ -18,17 +18,7 @@ enum TUILauncher {
         // The themes (TOML, built in and the user's) are read on another core while the rest starts.
         let themes = Task.detached { ThemeCatalog.load(userDirectory: ThemeCatalog.userDirectory(environment: processEnvironment)) }
         let config = environment.config
-        var template = PromptTemplate.standard
-        if !config.prompt.template.isEmpty {
-            guard let source = try? String(contentsOfFile: config.prompt.template, encoding: .utf8) else {
-                throw .usage("\(environment.configPath): [prompt].template \(config.prompt.template) cannot be read.")
-            }
-            do {
-                template = try PromptTemplate(mustache: source)
-            } catch {
-                throw .usage("\(config.prompt.template): \(error.userMessage)")
-            }
-        }
+        let template = try PromptTemplate.configured(config, configPath: environment.configPath)
         let stateDirectory = LastTenant.directory(environment: processEnvironment)
         var state = AppState(
             tenants: environment.tenants,

@@ -35,6 +35,8 @@ struct Ask: AsyncParsableCommand {
     private func ask(in environment: AppEnvironment) async throws {
         let target = try await environment.permittedTenant(id: tenant, providedIDToken: try CommandContext.providedIDToken(file: idTokenFile))
         let model = try ConfiguredModel.backend(for: environment)
+        // Read before searching: a broken template is the user's to fix, not a search's to waste.
+        let template = try PromptTemplate.configured(environment.config, configPath: environment.configPath)
         let parsed = try FilteredQuery.parse(text)
         guard !parsed.text.isEmpty else { throw CommandFailure.usage("the question is empty") }
         let query = PassageQuery(tenant: target, text: parsed.text, filter: parsed.filter,
@@ -44,7 +46,7 @@ struct Ask: AsyncParsableCommand {
             passages += page  // ranks already run on across pages
         }
         progress("\(passages.count) passage\(passages.count == 1 ? "" : "s") from \(target.name.sanitizedForTerminal)")
-        var assembler = PromptAssembler(template: try template(environment), budgetTokens: environment.config.prompt.budgetTokens)
+        var assembler = PromptAssembler(template: template, budgetTokens: environment.config.prompt.budgetTokens)
         let prompt = assembler.assemble(question: parsed.text, passages: passages, excluded: [])
         let byRank = Dictionary(passages.map { ($0.rank, $0) }, uniquingKeysWith: { first, _ in first })
         let citations = prompt.included.compactMap { byRank[$0].map(Citation.init) }
@@ -158,19 +160,6 @@ struct Ask: AsyncParsableCommand {
             try store.record(turn, conversation: "\(Int(askedAt.timeIntervalSince1970 * 1000))-ask", owner: HistoryOwner(user: subject, tenant: tenant))
         } catch {
             progress("warning: \(error.userMessage)")
-        }
-    }
-
-    private func template(_ environment: AppEnvironment) throws -> PromptTemplate {
-        let path = environment.config.prompt.template
-        guard !path.isEmpty else { return .standard }
-        guard let source = try? String(contentsOfFile: path, encoding: .utf8) else {
-            throw CommandFailure.usage("\(environment.configPath): [prompt].template \(path) cannot be read.")
-        }
-        do {
-            return try PromptTemplate(mustache: source)
-        } catch {
-            throw CommandFailure.usage("\(path): \(error.userMessage)")
         }
     }
 

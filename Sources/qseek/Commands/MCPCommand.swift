@@ -73,17 +73,7 @@ struct MCPServe: AsyncParsableCommand {
 
     private func settings(_ environment: AppEnvironment) throws -> SearchToolsSettings {
         let config = environment.config
-        var template = PromptTemplate.standard
-        if !config.prompt.template.isEmpty {
-            guard let source = try? String(contentsOfFile: config.prompt.template, encoding: .utf8) else {
-                throw CommandFailure.usage("\(environment.configPath): [prompt].template \(config.prompt.template) cannot be read.")
-            }
-            do {
-                template = try PromptTemplate(mustache: source)
-            } catch {
-                throw CommandFailure.usage("\(config.prompt.template): \(error.userMessage)")
-            }
-        }
+        let template = try PromptTemplate.configured(config, configPath: environment.configPath)
         return SearchToolsSettings(maxResults: config.search.maxResults, maxPages: config.search.maxPages,
                                    budgetTokens: config.prompt.budgetTokens, template: template)
     }
