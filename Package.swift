@@ -294,7 +294,7 @@ let package = Package(
         .testTarget(
             name: "LiveServicesTests",
             dependencies: [
-                "LiveServices", "SandboxTestSupport", "Accessor", "Assistant", "AWS", "OIDC", "QseekConfiguration", "SearchTools",
+                "LiveServices", "SandboxTestSupport", "Accessor", "AppCore", "AppUI", "Assistant", "AWS", "OIDC", "QseekConfiguration", "SearchTools", "Terminal",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "MCP", package: "swift-sdk"),
             ]
