@@ -169,32 +169,22 @@ check "an ID token expiring within 5 minutes is refreshed silently (one refresh 
     bash -c '[[ "$1" == *"\"subject\":\"erin\""* && $3 -eq $(($2 + 1)) ]]' _ "$erin" "$posts_before" "$posts_after"
 
 # 5. Configuration errors: the issuer must match exactly (exit 64).
-cat >"$work/slash.toml" <<TOML
-[identity]
-issuer = "$issuer/"
-client_id = "qseek-interop"
-TOML
-slash_rc=0; "$qseek" login --no-browser --config "$work/slash.toml" 2>"$work/slash.err" || slash_rc=$?
-check "an issuer differing by a trailing slash is refused with exit 64" test "$slash_rc" -eq 64
+# login_with NAME ISSUER CLIENT_LINE: `qseek login --no-browser` with $work/NAME.toml, an
+# [identity] of that issuer and client line; its exit code in $login_rc, stderr in $work/NAME.err.
+login_with() {
+    printf '[identity]\nissuer = "%s"\n%s\n' "$2" "$3" >"$work/$1.toml"
+    login_rc=0; "$qseek" login --no-browser --config "$work/$1.toml" 2>"$work/$1.err" || login_rc=$?
+}
+login_with slash "$issuer/" 'client_id = "qseek-interop"'
+check "an issuer differing by a trailing slash is refused with exit 64" test "$login_rc" -eq 64
 check "the issuer error says what to fix" grep -q "fix \[identity\].issuer" "$work/slash.err"
 
-dead_port="$(free_port)"
-cat >"$work/dead.toml" <<TOML
-[identity]
-issuer = "http://127.0.0.1:$dead_port"
-client_id = "qseek-interop"
-TOML
-dead_rc=0; "$qseek" login --no-browser --config "$work/dead.toml" 2>"$work/dead.err" || dead_rc=$?
-check "an unreachable IdP is a network error (exit 69)" test "$dead_rc" -eq 69
+login_with dead "http://127.0.0.1:$(free_port)" 'client_id = "qseek-interop"'
+check "an unreachable IdP is a network error (exit 69)" test "$login_rc" -eq 69
 
-cat >"$work/typo.toml" <<TOML
-[identity]
-issuer = "$issuer"
-clientid = "qseek-interop"
-TOML
-typo_rc=0; "$qseek" login --no-browser --config "$work/typo.toml" 2>"$work/typo.err" || typo_rc=$?
+login_with typo "$issuer" 'clientid = "qseek-interop"'
 check "an unknown config key is a usage error (exit 64) naming file:line and key" \
-    bash -c '[[ $1 -eq 64 ]] && grep -q "typo.toml:3: identity.clientid: unknown key" "$2"' _ "$typo_rc" "$work/typo.err"
+    bash -c '[[ $1 -eq 64 ]] && grep -q "typo.toml:3: identity.clientid: unknown key" "$2"' _ "$login_rc" "$work/typo.err"
 
 # 6. Logout forgets the sign-in; whoami then asks for a new one (exit 65).
 logout_rc=0; "$qseek" logout 2>"$work/logout.err" || logout_rc=$?
