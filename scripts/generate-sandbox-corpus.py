@@ -15,6 +15,10 @@ import os
 import random
 import sys
 
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import sandbox_corpus_authcode  # noqa: E402  (the hand-written auth-code tenant)
+from sandbox_corpus import document, write_documents  # noqa: E402
+
 def output_directory():
     """The one optional argument; --help prints the usage instead of becoming a directory."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
@@ -320,19 +324,6 @@ def documents(tenant, spec, rng, count):
     return docs
 
 
-def document(doc_id, title, uri, body, tenant, source, category, created, acl):
-    return {
-        "id": doc_id, "title": title, "uri": uri, "body": body,
-        "attributes": {
-            "_source_uri": {"stringValue": uri},
-            "_data_source_id": {"stringValue": tenant["sources"][source]},
-            "_category": {"stringValue": category},
-            "_created_at": {"dateValue": created.isoformat() + "T09:00:00Z"},
-        },
-        "acl": acl,
-    }
-
-
 def hostile_document(tenant):
     """Text a terminal must show inertly: clear-screen, an OSC 52 clipboard write, a C1 CSI and
     a right-to-left override. Readable by all staff so every client test can reach it."""
@@ -380,12 +371,8 @@ def main():
     for tenant, spec, seed in [(TENANTS[0], ACME, 101), (TENANTS[1], NORTHWIND, 202)]:
         rng = random.Random(seed)
         docs = story_documents(tenant) + documents(tenant, spec, rng, 170) + [hostile_document(tenant)]
-        with open(os.path.join(OUT, f"documents-{tenant['slug']}.jsonl"), "w", encoding="utf-8") as out:
-            for doc in docs:
-                out.write(json.dumps(doc, ensure_ascii=False, sort_keys=True) + "\n")
+        write_documents(os.path.join(OUT, f"documents-{tenant['slug']}.jsonl"), docs)
         print(f"{tenant['name']}: {len(docs)} documents")
-    sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-    import sandbox_corpus_authcode  # the hand-written auth-code tenant
     sandbox_corpus_authcode.write(OUT)
 
 

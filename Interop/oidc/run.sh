@@ -9,23 +9,11 @@
 # Env:   SCRATCH  swift build scratch path (default .build)
 #        OIDC_MOCK_VERSION  provider version (default 0.4.8)
 set -euo pipefail
-
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
-repo="$(cd "$here/../.." && pwd)"
-scratch="${SCRATCH:-.build}"
-mock_version="${OIDC_MOCK_VERSION:-0.4.8}"
-work="$(mktemp -d "${TMPDIR:-/tmp}/qseek-oidc-interop.XXXXXX")"
+source "$here/../lib.sh"
+interop_init oidc
 passed=0
 failed=0
-pids=()
-
-cleanup() {
-    local pid
-    for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
-    for pid in "${pids[@]}"; do wait "$pid" 2>/dev/null || true; done
-    rm -rf "$work"
-}
-trap cleanup EXIT
 
 check() { # check NAME COMMAND...
     local name="$1"; shift
@@ -35,8 +23,6 @@ check() { # check NAME COMMAND...
         failed=$((failed + 1)); echo "FAIL - $name"
     fi
 }
-
-log() { echo "oidc interop: $*" >&2; }
 
 # --- Python 3.12+ for the provider (it requires it) --------------------------------------
 find_python() {
@@ -53,22 +39,10 @@ find_python() {
 }
 python="$(find_python)" || { log "needs Python >= 3.12 (pyenv versions, or python3.12 on PATH)"; exit 1; }
 
-venv="$repo/.build-interop-oidc/venv"
-if ! "$venv/bin/python" -c "import importlib.metadata as m, sys; sys.exit(0 if m.version('oidc-provider-mock') == '$mock_version' else 1)" 2>/dev/null; then
-    log "installing oidc-provider-mock==$mock_version into $venv"
-    rm -rf "$venv"
-    "$python" -m venv "$venv"
-    "$venv/bin/pip" install --quiet --disable-pip-version-check "oidc-provider-mock==$mock_version"
-fi
+interop_venv oidc-provider-mock "${OIDC_MOCK_VERSION:-0.4.8}" "$python"
 
 # --- qseek --------------------------------------------------------------------------------
-if [ -n "${1:-}" ] && [ -x "$1/qseek" ]; then
-    qseek="$(cd "$1" && pwd)/qseek"
-else
-    log "building qseek"
-    (cd "$repo" && swift build --scratch-path "$scratch" --product qseek >"$work/build.log" 2>&1) || { cat "$work/build.log" >&2; exit 1; }
-    qseek="$(cd "$repo" && swift build --scratch-path "$scratch" --show-bin-path)/qseek"
-fi
+if [ -n "${1:-}" ] && [ -x "$1/qseek" ]; then interop_qseek "$1"; else interop_build_qseek; fi
 
 free_port() { "$python" -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()'; }
 
@@ -85,8 +59,8 @@ start_provider() { # start_provider PORT EXTRA_ARGS... ; sets provider_pid
     log "provider on port $port did not start"; cat "$work/provider-$port.log" >&2; return 1
 }
 
-export XDG_CONFIG_HOME="$work/config" XDG_CACHE_HOME="$work/cache"
-unset QSEEK_CONFIG BROWSER || true
+interop_private_env
+interop_isolate QSEEK_CONFIG BROWSER
 mkdir -p "$XDG_CONFIG_HOME/qseek"
 
 port="$(free_port)"
@@ -195,32 +169,22 @@ check "an ID token expiring within 5 minutes is refreshed silently (one refresh 
     bash -c '[[ "$1" == *"\"subject\":\"erin\""* && $3 -eq $(($2 + 1)) ]]' _ "$erin" "$posts_before" "$posts_after"
 
 # 5. Configuration errors: the issuer must match exactly (exit 64).
-cat >"$work/slash.toml" <<TOML
-[identity]
-issuer = "$issuer/"
-client_id = "qseek-interop"
-TOML
-slash_rc=0; "$qseek" login --no-browser --config "$work/slash.toml" 2>"$work/slash.err" || slash_rc=$?
-check "an issuer differing by a trailing slash is refused with exit 64" test "$slash_rc" -eq 64
+# login_with NAME ISSUER CLIENT_LINE: `qseek login --no-browser` with $work/NAME.toml, an
+# [identity] of that issuer and client line; its exit code in $login_rc, stderr in $work/NAME.err.
+login_with() {
+    printf '[identity]\nissuer = "%s"\n%s\n' "$2" "$3" >"$work/$1.toml"
+    login_rc=0; "$qseek" login --no-browser --config "$work/$1.toml" 2>"$work/$1.err" || login_rc=$?
+}
+login_with slash "$issuer/" 'client_id = "qseek-interop"'
+check "an issuer differing by a trailing slash is refused with exit 64" test "$login_rc" -eq 64
 check "the issuer error says what to fix" grep -q "fix \[identity\].issuer" "$work/slash.err"
 
-dead_port="$(free_port)"
-cat >"$work/dead.toml" <<TOML
-[identity]
-issuer = "http://127.0.0.1:$dead_port"
-client_id = "qseek-interop"
-TOML
-dead_rc=0; "$qseek" login --no-browser --config "$work/dead.toml" 2>"$work/dead.err" || dead_rc=$?
-check "an unreachable IdP is a network error (exit 69)" test "$dead_rc" -eq 69
+login_with dead "http://127.0.0.1:$(free_port)" 'client_id = "qseek-interop"'
+check "an unreachable IdP is a network error (exit 69)" test "$login_rc" -eq 69
 
-cat >"$work/typo.toml" <<TOML
-[identity]
-issuer = "$issuer"
-clientid = "qseek-interop"
-TOML
-typo_rc=0; "$qseek" login --no-browser --config "$work/typo.toml" 2>"$work/typo.err" || typo_rc=$?
+login_with typo "$issuer" 'clientid = "qseek-interop"'
 check "an unknown config key is a usage error (exit 64) naming file:line and key" \
-    bash -c '[[ $1 -eq 64 ]] && grep -q "typo.toml:3: identity.clientid: unknown key" "$2"' _ "$typo_rc" "$work/typo.err"
+    bash -c '[[ $1 -eq 64 ]] && grep -q "typo.toml:3: identity.clientid: unknown key" "$2"' _ "$login_rc" "$work/typo.err"
 
 # 6. Logout forgets the sign-in; whoami then asks for a new one (exit 65).
 logout_rc=0; "$qseek" logout 2>"$work/logout.err" || logout_rc=$?
@@ -230,10 +194,7 @@ check "whoami after logout exits 65 and suggests qseek login" bash -c '[[ $1 -eq
 
 # 7. The sandbox's Identity Center trusting this provider (--trust-issuer): the whole TTI flow
 #    with this third-party provider's ID tokens, as a customer's IdC trusting the ISV's IdP.
-"$qseek" sandbox serve --port 0 --trust-issuer "$issuer" --trust-audience qseek-interop --trust-claim email \
-    --write-config "$work/sandbox.toml" >"$work/sandbox.out" 2>&1 &
-pids+=("$!")
-for i in $(seq 1 100); do grep -q '^sandbox: ' "$work/sandbox.out" 2>/dev/null && break; sleep 0.1; done
+interop_start_sandbox sandbox --trust-issuer "$issuer" --trust-audience qseek-interop --trust-claim email
 # The sandbox's config for the AWS side, this provider for the identity side.
 "$python" - "$work/sandbox.toml" "$work/trusted.toml" "$issuer" <<'PY'
 import re, sys
@@ -244,7 +205,7 @@ PY
 login_attempt trusted --config "$work/trusted.toml" --user alice@acme.example -- --sub alice@acme.example
 check "login at the third-party provider for the trusted-issuer sandbox" test "$login_rc" -eq 0
 trusted_rc=0
-AWS_EC2_METADATA_DISABLED=true "$qseek" search "quarterly planning process" --tenant T0100ACME --config "$work/trusted.toml" \
+"$qseek" search "quarterly planning process" --tenant T0100ACME --config "$work/trusted.toml" \
     --json --max 3 --pages 1 >"$work/trusted.json" 2>"$work/trusted.err" || trusted_rc=$?
 check "the sandbox's Identity Center accepts the provider's ID token and Q returns passages" \
     "$python" -c 'import json,sys; sys.exit(0 if len(json.load(open(sys.argv[1]))["passages"]) == 3 else 1)' "$work/trusted.json"

@@ -11,38 +11,11 @@
 #                                           without it, builds with SCRATCH, default .build)
 # Env:   OPENAI_VERSION  the SDK release (default 3.57.0)
 set -euo pipefail
-
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
-repo="$(cd "$here/../.." && pwd)"
-version="${OPENAI_VERSION:-3.57.0}"
-work="$(mktemp -d "${TMPDIR:-/tmp}/qseek-openai-interop.XXXXXX")"
-export PYTHONDONTWRITEBYTECODE=1 LANG=C.UTF-8 LC_ALL=C.UTF-8
-sandbox=""
-
-cleanup() {
-    if [[ -n "$sandbox" ]]; then kill "$sandbox" 2>/dev/null || true; wait "$sandbox" 2>/dev/null || true; fi
-    rm -rf "$work"
-}
-trap cleanup EXIT
-log() { echo "openai interop: $*" >&2; }
-
-venv="$repo/.build-interop-openai/venv"
-if ! "$venv/bin/python" -c "import importlib.metadata as m, sys; sys.exit(0 if m.version('openai') == '$version' else 1)" 2>/dev/null; then
-    log "installing openai==$version into $venv"
-    rm -rf "$venv"
-    python3 -m venv "$venv"
-    "$venv/bin/pip" install --quiet --disable-pip-version-check "openai==$version"
-fi
-
-if [[ $# -ge 1 ]]; then
-    qseek="$(cd "$1" && pwd)/qseek"
-else
-    scratch="${SCRATCH:-.build}"
-    log "building qseek"
-    (cd "$repo" && swift build --scratch-path "$scratch" --product qseek >"$work/build.log" 2>&1) || { cat "$work/build.log" >&2; exit 1; }
-    qseek="$(cd "$repo" && swift build --scratch-path "$scratch" --show-bin-path)/qseek"
-fi
-[[ -x "$qseek" ]] || { log "no qseek at $qseek"; exit 1; }
+source "$here/../lib.sh"
+interop_init openai
+interop_venv openai "${OPENAI_VERSION:-3.57.0}"
+if [[ $# -ge 1 ]]; then interop_qseek "$1"; else interop_build_qseek; fi
 
 status=0
 echo "== the committed expectations are the SDK's"
@@ -50,13 +23,9 @@ echo "== the committed expectations are the SDK's"
 
 echo "== the SDK and qseek ask read the same served streams"
 # A private environment and a sandbox to search, signed in as a demo user (Journeys/sandbox-lib.sh).
-export XDG_CACHE_HOME="$work/cache" XDG_CONFIG_HOME="$work/config" XDG_STATE_HOME="$work/state"
-export AWS_CONFIG_FILE=/dev/null AWS_SHARED_CREDENTIALS_FILE=/dev/null AWS_EC2_METADATA_DISABLED=true
-unset QSEEK_CONFIG || true
-"$qseek" sandbox serve --port 0 --write-config "$work/sandbox.toml" >"$work/serve.out" 2>"$work/serve.err" &
-sandbox=$!
-for _ in $(seq 1 600); do grep -q '^sandbox: ' "$work/serve.out" 2>/dev/null && break; sleep 0.1; done
-grep -q '^sandbox: ' "$work/serve.out" || { log "the sandbox did not start"; cat "$work/serve.err" >&2; exit 1; }
+interop_private_env
+interop_isolate QSEEK_CONFIG
+interop_start_sandbox sandbox
 
 "$qseek" login --config "$work/sandbox.toml" --no-browser --user alice@acme.example 2>"$work/login.err" &
 login=$!

@@ -1,48 +1,16 @@
 """Starts `qseek sandbox serve` once per session and hands its config to the tests."""
 import os
-import subprocess
-import tomllib
+import sys
 
 import pytest
 
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), ".."))
+# start_sandbox and stop are also imported from here by test_model_errors.py.
+from sandbox_fixtures import session_sandbox, start_sandbox, stop  # noqa: E402
 
-def start_sandbox(tmp_dir, *extra):
-    """Starts the sandbox binary; returns (process, base URL, parsed config)."""
-    binary = os.environ["QSEEK_BIN"]
-    config_path = os.path.join(tmp_dir, "sandbox-config.toml")
-    process = subprocess.Popen(
-        [binary, "sandbox", "serve", "--port", "0", "--write-config", config_path, *extra],
-        stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
-    line = process.stdout.readline().strip()
-    if not line.startswith("sandbox: http://127.0.0.1:"):
-        process.kill()
-        raise RuntimeError(f"unexpected first line from the sandbox: {line!r}")
-    with open(config_path, "rb") as file:
-        config = tomllib.load(file)
-    return process, line.split(" ", 1)[1], config
-
-
-def stop(process):
-    process.terminate()
-    try:
-        process.wait(timeout=10)
-    except subprocess.TimeoutExpired:
-        process.kill()
-
-
-@pytest.fixture(scope="session")
-def sandbox(tmp_path_factory):
-    process, url, config = start_sandbox(str(tmp_path_factory.mktemp("sandbox")))
-    yield {"url": url, "config": config}
-    stop(process)
-
-
-@pytest.fixture(scope="session")
-def short_lived_sandbox(tmp_path_factory):
-    """A sandbox whose ID tokens expire after one second."""
-    process, url, config = start_sandbox(str(tmp_path_factory.mktemp("short")), "--id-token-lifetime", "1")
-    yield {"url": url, "config": config}
-    stop(process)
+sandbox = session_sandbox("sandbox")
+short_lived_sandbox = session_sandbox("short_lived_sandbox", "--id-token-lifetime", "1",
+                                      doc="A sandbox whose ID tokens expire after one second.")
 
 
 @pytest.fixture(scope="session")
