@@ -32,7 +32,8 @@ struct MCPServe: AsyncParsableCommand {
 
     func run() async throws {
         try await CommandContext.run(options: common) { environment in
-            let tools = SearchToolsServer(settings: try settings(environment), version: QseekVersion.number, logger: environment.logger)
+            let tools = SearchToolsServer(settings: try environment.searchToolsSettings(), version: QseekVersion.number,
+                                          logger: environment.logger)
             if let http, let address = Self.address(http) {
                 try await serveHTTP(environment, tools: tools, host: address.0, port: address.1)
             } else {
@@ -42,25 +43,7 @@ struct MCPServe: AsyncParsableCommand {
     }
 
     private func serveHTTP(_ environment: AppEnvironment, tools: SearchToolsServer, host: String, port: Int) async throws {
-        let config = environment.config
-        let audience = config.mcp.audience.isEmpty ? config.identity.clientID : config.mcp.audience
-        let verifier = BearerVerifier(issuer: config.identity.issuer, audience: audience,
-                                      clockSkew: TimeInterval(config.mcp.clockSkewSeconds), transport: environment.identityTransport)
-        let backend = UserDirectory.Backend(account: environment.account, endpoints: environment.endpoints, transport: environment.transport,
-                                            // A request's bearer token is a TTI assertion: auth-code tenants
-                                            // need a sign-in at their own Identity Center, which HTTP users cannot make.
-                                            tenants: environment.tenants.filter { !$0.usesIdentityCenterSignIn },
-                                            tenantClaim: config.identity.tenantClaim)
-        let directory = UserDirectory(backend: backend, maxUsers: config.mcp.maxUsers,
-                                      idleLimit: TimeInterval(config.aws.sessionDuration), logger: environment.logger)
-        let running: RunningMCPServer
-        do {
-            running = try await StreamableHTTPServer.start(.init(host: host, port: port, resource: config.mcp.resource), tools: tools,
-                                                           verifier: verifier, directory: directory, stopOnSignals: true,
-                                                           logger: environment.logger)
-        } catch {
-            throw CommandFailure.usage("cannot listen on \(host):\(port): \(error)")
-        }
+        let running = try await environment.startMCPServer(tools: tools, host: host, port: port)
         FileHandle.standardOutput.write(Data("mcp: \(running.resource)\n".utf8))
         if !Self.isLoopback(host) && !running.resource.hasPrefix("https://") {
             FileHandle.standardError.write(Data("""
@@ -69,13 +52,6 @@ struct MCPServe: AsyncParsableCommand {
                 """.utf8))
         }
         try await running.waitUntilStopped()
-    }
-
-    private func settings(_ environment: AppEnvironment) throws -> SearchToolsSettings {
-        let config = environment.config
-        let template = try PromptTemplate.configured(config, configPath: environment.configPath)
-        return SearchToolsSettings(maxResults: config.search.maxResults, maxPages: config.search.maxPages,
-                                   budgetTokens: config.prompt.budgetTokens, template: template)
     }
 
     /// `HOST:PORT`, `[IPv6]:PORT` or `PORT` (on 127.0.0.1).
