@@ -294,7 +294,7 @@ let package = Package(
         .testTarget(
             name: "LiveServicesTests",
             dependencies: [
-                "LiveServices", "SandboxTestSupport", "Accessor", "AppCore", "AppUI", "Assistant", "AWS", "HTTP", "OIDC", "QseekConfiguration", "SearchTools", "Terminal",
+                "LiveServices", "SandboxTestSupport", "Accessor", "AppCore", "AppUI", "Assistant", "AWS", "History", "HTTP", "OIDC", "QseekConfiguration", "SearchTools", "Terminal",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "MCP", package: "swift-sdk"),
             ]

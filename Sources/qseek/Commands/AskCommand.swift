@@ -86,8 +86,8 @@ struct Ask: AsyncParsableCommand {
             // What arrived before the failure is kept, marked as cut off.
             if !answer.text.isEmpty {
                 answer.finish()
-                try await record(text, answer: answer.text, model: model.modelName, askedAt: askedAt, citations: citations,
-                                 passages: passages, environment: environment, tenant: target.id, wasCut: true)
+                try await record(AskedTurn(question: text, answer: answer.text, model: model.modelName, askedAt: askedAt,
+                                           citations: citations, passages: passages, tenant: target.id, wasCut: true), in: environment)
                 if json {
                     write(PassageOutput.encode([
                         "question": .string(text), "answer": .string(answer.text), "model": .string(model.modelName), "cutOff": true,
@@ -106,8 +106,8 @@ struct Ask: AsyncParsableCommand {
             throw CommandFailure.aws(error.userMessage)
         }
         answer.finish()
-        try await record(text, answer: answer.text, model: model.modelName, askedAt: askedAt, citations: citations,
-                         passages: passages, environment: environment, tenant: target.id)
+        try await record(AskedTurn(question: text, answer: answer.text, model: model.modelName, askedAt: askedAt,
+                                   citations: citations, passages: passages, tenant: target.id), in: environment)
         let sources = ConversationMarkdown.Turn(question: text, answer: answer.text, citations: citations).sources
         if json {
             var document: [String: JSONValue] = [
@@ -137,29 +137,10 @@ struct Ask: AsyncParsableCommand {
         return Citation.markers(in: answer).filter(known.contains)  // markers are already distinct
     }
 
-    /// Keeps the question and answer as a one-turn conversation (`[history] mode`), under the
-    /// user whose ID token the search used.
-    private func record(_ question: String, answer: String, model: String, askedAt: Date, citations: [Citation],
-                        passages: [Passage], environment: AppEnvironment, tenant: String, wasCut: Bool = false) async throws {
-        guard environment.config.history.mode != .off else { return }
-        let subject: String?
-        if let token = try CommandContext.providedIDToken(file: idTokenFile) {
-            subject = UnverifiedJWT(token)?.string("sub")
-        } else {
-            subject = try? await environment.signIn.validTokens().claims.subject
-        }
-        guard let subject else { return }
-        let texts = Dictionary(passages.map { ($0.rank, $0.content) }, uniquingKeysWith: { first, _ in first })
-        let turn = HistoryTurn(question: question, answer: answer, model: model, askedAt: askedAt, answeredAt: Date(),
-                               citations: citations.map {
-                                   HistoryCitation(number: $0.number, documentID: $0.documentID, title: $0.title, uri: $0.uri,
-                                                   text: texts[$0.number])
-                               }, wasStopped: wasCut)
-        let store = try HistoryStore.opened(for: environment.config)
-        do {
-            try store.record(turn, conversation: "\(Int(askedAt.timeIntervalSince1970 * 1000))-ask", owner: HistoryOwner(user: subject, tenant: tenant))
-        } catch {
-            progress("warning: \(error.userMessage)")
+    /// Keeps the question and answer (`[history] mode`); a store that cannot write is a warning.
+    private func record(_ turn: AskedTurn, in environment: AppEnvironment) async throws {
+        if let warning = try await environment.record(turn, providedIDToken: try CommandContext.providedIDToken(file: idTokenFile)) {
+            progress("warning: \(warning)")
         }
     }
 
