@@ -24,7 +24,7 @@ def first_frame():
     app = PtyApp(command, cols, rows, env=keep)
     try:
         app.wait_for(marker, limit=20)
-        return (time.monotonic() - app.started) * 1000
+        return (app.seen_at - app.started) * 1000
     finally:
         app.stop()
 

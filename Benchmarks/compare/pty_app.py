@@ -43,11 +43,23 @@ class PtyApp:
         return data
 
     def wait_for(self, text, limit=30.0):
-        """Reads until `text` has been written; returns everything read."""
+        """Reads until `text` has been written and returns everything read; `seen_at` is the
+        moment the chunk that completed it arrived. It checks after every chunk: waiting for
+        a quiet spell first (as `read_for` does) would add that spell to every timing."""
         seen, start = b"", time.monotonic()
         while time.monotonic() - start < limit:
-            seen += self.read_for(0.05, 1.0)
+            ready, _, _ = select.select([self.fd], [], [], 0.05)
+            if not ready:
+                continue
+            try:
+                chunk = os.read(self.fd, 65536)
+            except OSError:
+                break
+            if not chunk:
+                break
+            seen += chunk
             if text.encode() in seen:
+                self.seen_at = time.monotonic()
                 return seen
         raise SystemExit(f"timed out waiting for {text!r}; last output: {seen[-400:]!r}")
 
