@@ -13,11 +13,14 @@ enum SandboxKeys {
 }
 
 /// An RS256 key pair, with its public half published as a JWK. Making an RSA key takes tens of
-/// milliseconds of CPU (seconds in a debug build), so it is made on a thread of its own from
-/// the start and awaited by the first token or JWKS request. Not on the concurrency
-/// pool: with two cores, two key generations there would hold every pool thread, and
-/// `qseek demo`'s first frame would wait for them.
+/// milliseconds of CPU (seconds in a debug build), so it is made in the background from the
+/// start and awaited by the first token or JWKS request: on one serial queue of its own, so
+/// that the keys take at most one core between them. Not on the concurrency pool: with two
+/// cores, two key generations there would hold every pool thread; and not a thread per key,
+/// which took both cores from `qseek demo`'s first frame.
 struct SigningKey: Sendable {
+    private static let maker = DispatchQueue(label: "qseek.sandbox.keys")
+
     let kid: String
     private let material: Task<Material, any Error>
 
@@ -30,7 +33,7 @@ struct SigningKey: Sendable {
         self.kid = kid
         material = Task {
             let (privateKey, jwks) = try await withCheckedThrowingContinuation { continuation in
-                Thread.detachNewThread {
+                Self.maker.async {
                     continuation.resume(with: Result { try Self.generate(kid: kid) })
                 }
             }
