@@ -46,11 +46,16 @@ check "a backend's own ID token (QSEEK_ID_TOKEN) works without a cached sign-in"
   python3 -c "import json,sys; sys.exit(0 if len(json.load(open(sys.argv[1]))['passages'])==2 else 1)" "$work/backend.json"
 
 set +e
+# A reader that goes away early (`| head`): the command ends quietly with 141 (128 + SIGPIPE),
+# as any Unix tool does, instead of a Foundation trap with a stack trace.
+"$QSEEK" search "quarterly planning process" --tenant T0100ACME "${config[@]}" --json --max 100 --pages 1 2> "$work/pipe.err" | true
+piped=${PIPESTATUS[0]}
 "$QSEEK" search "x" --tenant NOPE "${config[@]}" > /dev/null 2>&1; unknown=$?
 "$QSEEK" search "x @after=2024-13-01" --tenant T0100ACME "${config[@]}" > /dev/null 2> "$work/filter.err"; badfilter=$?
 "$QSEEK" logout "${config[@]}" > /dev/null 2>&1
 "$QSEEK" search "x" --tenant T0100ACME "${config[@]}" > /dev/null 2>&1; signedout=$?
 set -e
+check "a closed stdout ends search with 141 and nothing on stderr" bash -c "[ $piped -eq 141 ] && [ ! -s '$work/pipe.err' ]"
 check "an unknown tenant exits 64 (usage)" test "$unknown" -eq 64
 check "a bad filter exits 64 and names the term" bash -c "[ $badfilter -eq 64 ] && grep -q '@after=2024-13-01' '$work/filter.err'"
 check "after logout, search exits 65 (sign-in needed)" test "$signedout" -eq 65

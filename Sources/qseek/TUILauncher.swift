@@ -32,10 +32,10 @@ enum TUILauncher {
         }
         await program.run()
         if let historyProblem = setup.historyProblem {
-            FileHandle.standardError.write(Data("warning: \(historyProblem.sanitizedForTerminal)\n".utf8))
+            StandardStreams.err("warning: \(historyProblem.sanitizedForTerminal)\n")
         }
         for problem in catalog.problems {
-            FileHandle.standardError.write(Data("warning: \(problem.description.sanitizedForTerminal)\n".utf8))
+            StandardStreams.err("warning: \(problem.description.sanitizedForTerminal)\n")
         }
     }
 }

@@ -18,7 +18,7 @@ extension ExitStatus {
 extension CommandFailure {
     /// Prints the message on stderr and exits with the code.
     func exit() -> ExitCode {
-        FileHandle.standardError.write(Data("qseek: \(TextSanitizer(keepsNewlines: true).sanitize(message))\n".utf8))
+        StandardStreams.err("qseek: \(TextSanitizer(keepsNewlines: true).sanitize(message))\n")
         return ExitCode(exitCode)
     }
 }

@@ -55,7 +55,7 @@ struct HistoryCommand: AsyncParsableCommand {
     }
 
     static func write(_ text: String) {
-        FileHandle.standardOutput.write(Data(text.utf8))
+        StandardStreams.out(text)
     }
 
     static func json(_ conversation: StoredConversation) -> JSONValue {
@@ -97,7 +97,7 @@ struct HistoryCommand: AsyncParsableCommand {
                     })) + "\n")
                     return
                 }
-                if items.isEmpty { FileHandle.standardError.write(Data("no conversations yet\n".utf8)) }
+                if items.isEmpty { StandardStreams.err("no conversations yet\n") }
                 for item in items {
                     HistoryCommand.write("\(item.id)  \(dates.string(from: item.updatedAt))  \(item.turnCount) turn\(item.turnCount == 1 ? "" : "s")  \(item.title.sanitizedForTerminal)\n")
                 }
@@ -134,7 +134,7 @@ struct HistoryCommand: AsyncParsableCommand {
                 guard try store.delete(id, owner: owner) else {
                     throw CommandFailure.usage("no conversation \(id) in this tenant's history")
                 }
-                FileHandle.standardError.write(Data("deleted \(id)\n".utf8))
+                StandardStreams.err("deleted \(id)\n")
             }
         }
     }

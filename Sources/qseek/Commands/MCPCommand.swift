@@ -44,12 +44,12 @@ struct MCPServe: AsyncParsableCommand {
 
     private func serveHTTP(_ environment: AppEnvironment, tools: SearchToolsServer, host: String, port: Int) async throws {
         let running = try await environment.startMCPServer(tools: tools, host: host, port: port)
-        FileHandle.standardOutput.write(Data("mcp: \(running.resource)\n".utf8))
+        StandardStreams.out("mcp: \(running.resource)\n")
         if !Self.isLoopback(host) && !running.resource.hasPrefix("https://") {
-            FileHandle.standardError.write(Data("""
+            StandardStreams.err("""
                 warning: listening on \(host), not loopback, and [mcp].resource is not https: put TLS in front \
                 (a load balancer or proxy) and set [mcp].resource to its https URL.\n
-                """.utf8))
+                """)
         }
         try await running.waitUntilStopped()
     }

@@ -77,27 +77,27 @@ struct Sandbox: AsyncParsableCommand {
             do {
                 sandbox = try await SandboxServer.start(options, stopOnSignals: true, logger: logger)
             } catch let error as SandboxStartError {
-                FileHandle.standardError.write(Data("qseek: \(error.description.sanitizedForTerminal)\n".utf8))
+                StandardStreams.err("qseek: \(error.description.sanitizedForTerminal)\n")
                 throw ExitStatus.usage.exitCode
             }
             if let writeConfig {
                 do {
                     try SandboxConfigFile.toml(for: sandbox).write(toFile: writeConfig, atomically: true, encoding: .utf8)
                 } catch {
-                    FileHandle.standardError.write(Data("qseek: cannot write \(writeConfig): \(error.localizedDescription.sanitizedForTerminal)\n".utf8))
+                    StandardStreams.err("qseek: cannot write \(writeConfig): \(error.localizedDescription.sanitizedForTerminal)\n")
                     await sandbox.shutdown()
                     throw ExitStatus.usage.exitCode
                 }
             }
-            FileHandle.standardOutput.write(Data("sandbox: \(sandbox.baseURL)\n".utf8))
-            FileHandle.standardError.write(Data("""
+            StandardStreams.out("sandbox: \(sandbox.baseURL)\n")
+            StandardStreams.err("""
                 issuer      \(sandbox.issuer)  (client id \(sandbox.corpus.clientID))
                 endpoints   sts \(sandbox.endpoints.sts)  sso-oidc \(sandbox.endpoints.ssoOIDC)
                             qbusiness \(sandbox.endpoints.qbusiness)  bedrock-runtime \(sandbox.endpoints.bedrockRuntime)
                 demo users  \(sandbox.corpus.users.map(\.email).joined(separator: ", "))
                 Ctrl+C stops the sandbox.
 
-                """.utf8))
+                """)
             try await sandbox.waitUntilStopped()
         }
     }

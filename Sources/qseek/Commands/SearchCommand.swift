@@ -50,6 +50,6 @@ struct Search: AsyncParsableCommand {
             all += page
         }
         output.finish(all, query: query)
-        FileHandle.standardError.write(Data("\(all.count) passage\(all.count == 1 ? "" : "s") from \(target.name.sanitizedForTerminal)\n".utf8))
+        StandardStreams.err("\(all.count) passage\(all.count == 1 ? "" : "s") from \(target.name.sanitizedForTerminal)\n")
     }
 }

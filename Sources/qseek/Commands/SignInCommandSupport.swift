@@ -21,7 +21,7 @@ enum SignInCommandSupport {
     /// Progress and prompts go to stderr; stdout is for data. The text may hold what an IdP
     /// wrote (an `error` field, a user code, a `name` claim), so it is sanitised here, once.
     static func report(_ line: String) {
-        FileHandle.standardError.write(Data((TextSanitizer(keepsNewlines: true).sanitize(line) + "\n").utf8))
+        StandardStreams.err(TextSanitizer(keepsNewlines: true).sanitize(line) + "\n")
     }
 
     static func describe(_ step: SignInProgress) {

@@ -23,7 +23,7 @@ struct Themes: ParsableCommand {
                 print("\(theme.name)\(padding)  \(theme.description.sanitizedForTerminal)  (\(theme.origin.sanitizedForTerminal))")
             }
             for problem in catalog.problems {
-                FileHandle.standardError.write(Data("warning: \(problem.description.sanitizedForTerminal)\n".utf8))
+                StandardStreams.err("warning: \(problem.description.sanitizedForTerminal)\n")
             }
         }
     }
@@ -38,11 +38,11 @@ struct Themes: ParsableCommand {
             let environment = ProcessInfo.processInfo.environment
             let catalog = ThemeCatalog.load(userDirectory: ThemeCatalog.userDirectory(environment: environment))
             for problem in catalog.problems {
-                FileHandle.standardError.write(Data("warning: \(problem.description.sanitizedForTerminal)\n".utf8))
+                StandardStreams.err("warning: \(problem.description.sanitizedForTerminal)\n")
             }
             let (theme, problem) = catalog.theme(named: name)
             if let problem {
-                FileHandle.standardError.write(Data("warning: \(String(describing: problem).sanitizedForTerminal)\n".utf8))
+                StandardStreams.err("warning: \(String(describing: problem).sanitizedForTerminal)\n")
             }
             do {
                 let backend = try CursesBackend(environment: environment, mouse: false)
