@@ -237,7 +237,7 @@ public actor TrustedIdentityExchange {
         var fields: [StepDetail.Field] = []
         if let arn = role.assumedRoleARN { fields.append(.init("Assumed-role ARN", arn)) }
         if let expiry = role.credentials.expiration {
-            fields.append(.init("Expires", ISO8601DateFormatter().string(from: expiry)))
+            fields.append(.init("Expires", expiry.formatted(.iso8601)))
         }
         fields.append(.init("Access key ID", Redacted.describe(role.credentials.accessKeyID)))
         fields.append(.init("Secret access key", Redacted.describe(role.credentials.secretAccessKey)))

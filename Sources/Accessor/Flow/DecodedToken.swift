@@ -57,7 +57,7 @@ public struct DecodedToken: Sendable, Equatable {
         case .number(let number):
             let whole = number == number.rounded() && abs(number) < 1e15 ? String(Int64(number)) : String(number)
             if ["exp", "iat", "nbf", "auth_time"].contains(claim) {
-                return "\(whole) (\(ISO8601DateFormatter().string(from: Date(timeIntervalSince1970: number))))"
+                return "\(whole) (\(Date(timeIntervalSince1970: number).formatted(.iso8601)))"
             }
             return whole
         case .bool(let flag): return flag ? "true" : "false"

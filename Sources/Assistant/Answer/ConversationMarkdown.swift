@@ -33,11 +33,10 @@ public enum ConversationMarkdown {
     public static func render(_ turns: [Turn], tenant: String? = nil, title: String = "qseek conversation") -> String {
         var out = "# \(title)\n"
         if let tenant { out += "\nTenant: \(tenant)\n" }
-        let dates = ISO8601DateFormatter()
         for turn in turns {
             out += "\n## \(turn.question.replacingOccurrences(of: "\n", with: " "))\n\n"
             var meta: [String] = []
-            if let askedAt = turn.askedAt { meta.append(dates.string(from: askedAt)) }
+            if let askedAt = turn.askedAt { meta.append(askedAt.formatted(.iso8601)) }
             if let model = turn.model { meta.append("model \(model)") }
             if !meta.isEmpty { out += "_\(meta.joined(separator: " · "))_\n\n" }
             out += turn.answer.isEmpty ? "_(no answer)_\n" : turn.answer.trimmingCharacters(in: .whitespacesAndNewlines) + "\n"

@@ -30,7 +30,7 @@ extension ExchangeStep {
         case .exchangeToken, .redeemAuthorizationCode: return "identity context received"
         case .refreshIdentityCenterToken: return "sign-in renewed with no browser; identity context received"
         case .assumeIdentityAwareRole:
-            return "identity-aware credentials until \(expiry.map { ISO8601DateFormatter().string(from: $0) } ?? "-")"
+            return "identity-aware credentials until \(expiry.map { $0.formatted(.iso8601) } ?? "-")"
         }
     }
 }

@@ -126,7 +126,7 @@ public struct SetupCheckup {
             let tokens = try await environment.signIn.validTokens()
             signedIn = tokens
             let who = tokens.claims.email.map { "\(tokens.claims.subject) <\($0)>" } ?? tokens.claims.subject
-            let until = ISO8601DateFormatter().string(from: tokens.claims.expiresAt)
+            let until = tokens.claims.expiresAt.formatted(.iso8601)
             guard record(.ok("sign-in", signInTitle, "\(who), ID token valid until \(until)")) else { return }
         } catch {
             // An auth-code tenant's user signs in at the tenant's Identity Center, not at the IdP.

@@ -24,7 +24,7 @@ struct DebugFileLogHandler: LogHandler {
         let merged = metadata.merging(event.metadata ?? [:]) { $1 }
         let details = merged.isEmpty ? "" : " " + merged.sorted { $0.key < $1.key }
             .map { "\($0.key)=\(LogRedaction.value($0.value.description, key: $0.key))" }.joined(separator: " ")
-        let line = "\(ISO8601DateFormatter().string(from: Date())) \(event.level) \(LogRedaction.text(event.message.description))\(details)\n"
+        let line = "\(Date().formatted(.iso8601)) \(event.level) \(LogRedaction.text(event.message.description))\(details)\n"
         handle?.write(Data(line.utf8))
     }
 }

@@ -130,7 +130,7 @@ public enum OIDCError: Error, Sendable, Equatable {
     }
 
     private static func format(_ date: Date) -> String {
-        ISO8601DateFormatter().string(from: date)
+        date.formatted(.iso8601)
     }
 }
 

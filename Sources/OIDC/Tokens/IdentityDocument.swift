@@ -16,7 +16,7 @@ public struct IdentityDocument: Codable, Sendable, Equatable {
         self.email = email
         self.name = name
         self.issuer = issuer
-        self.expiresAt = ISO8601DateFormatter().string(from: expiresAt)
+        self.expiresAt = expiresAt.formatted(.iso8601)
     }
 
     /// The same, as `whoami` prints it for a person: one `label: value` line each, absent

@@ -94,7 +94,7 @@ struct SecurityTokenService: Sendable {
                   <AccessKeyId>\(credentials.accessKeyID)</AccessKeyId>
                   <SecretAccessKey>\(credentials.secretAccessKey)</SecretAccessKey>
                   <SessionToken>\(credentials.sessionToken)</SessionToken>
-                  <Expiration>\(ISO8601DateFormatter().string(from: credentials.expiration))</Expiration>
+                  <Expiration>\(credentials.expiration.formatted(.iso8601))</Expiration>
                 </Credentials>
               </AssumeRoleResult>
               <ResponseMetadata>

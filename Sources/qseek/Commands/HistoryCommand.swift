@@ -59,16 +59,15 @@ struct HistoryCommand: AsyncParsableCommand {
     }
 
     static func json(_ conversation: StoredConversation) -> JSONValue {
-        let dates = ISO8601DateFormatter()
         return [
             "id": .string(conversation.summary.id),
             "title": .string(conversation.summary.title),
-            "createdAt": .string(dates.string(from: conversation.summary.createdAt)),
-            "updatedAt": .string(dates.string(from: conversation.summary.updatedAt)),
+            "createdAt": .string(conversation.summary.createdAt.formatted(.iso8601)),
+            "updatedAt": .string(conversation.summary.updatedAt.formatted(.iso8601)),
             "turns": .array(conversation.turns.map { turn -> JSONValue in
                 [
                     "question": .string(turn.question), "answer": .string(turn.answer), "model": JSONValue(turn.model),
-                    "askedAt": .string(dates.string(from: turn.askedAt)), "answeredAt": .string(dates.string(from: turn.answeredAt)),
+                    "askedAt": .string(turn.askedAt.formatted(.iso8601)), "answeredAt": .string(turn.answeredAt.formatted(.iso8601)),
                     "stopped": .bool(turn.wasStopped),
                     "citations": .array(turn.citations.map { citation -> JSONValue in
                         var object: [String: JSONValue] = ["number": JSONValue(citation.number), "documentId": .string(citation.documentID),
@@ -89,17 +88,16 @@ struct HistoryCommand: AsyncParsableCommand {
         func run() async throws {
             try await HistoryCommand.run(scope) { store, owner in
                 let items = try store.list(owner: owner)
-                let dates = ISO8601DateFormatter()
                 if json {
                     HistoryCommand.write(PassageOutput.encode(.array(items.map { item -> JSONValue in
                         ["id": .string(item.id), "title": .string(item.title), "turns": JSONValue(item.turnCount),
-                         "createdAt": .string(dates.string(from: item.createdAt)), "updatedAt": .string(dates.string(from: item.updatedAt))]
+                         "createdAt": .string(item.createdAt.formatted(.iso8601)), "updatedAt": .string(item.updatedAt.formatted(.iso8601))]
                     })) + "\n")
                     return
                 }
                 if items.isEmpty { StandardStreams.err("no conversations yet\n") }
                 for item in items {
-                    HistoryCommand.write("\(item.id)  \(dates.string(from: item.updatedAt))  \(item.turnCount) turn\(item.turnCount == 1 ? "" : "s")  \(item.title.sanitizedForTerminal)\n")
+                    HistoryCommand.write("\(item.id)  \(item.updatedAt.formatted(.iso8601))  \(item.turnCount) turn\(item.turnCount == 1 ? "" : "s")  \(item.title.sanitizedForTerminal)\n")
                 }
             }
         }

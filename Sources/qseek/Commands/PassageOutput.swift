@@ -48,7 +48,7 @@ struct PassageOutput {
             case .string(let text): attributes[attribute.name] = .string(text)
             case .stringList(let list): attributes[attribute.name] = JSONValue(list)
             case .long(let number): attributes[attribute.name] = .number(Double(number))
-            case .date(let date): attributes[attribute.name] = .string(ISO8601DateFormatter().string(from: date))
+            case .date(let date): attributes[attribute.name] = .string(date.formatted(.iso8601))
             }
         }
         return [
