@@ -59,6 +59,6 @@ struct ConfigCheck: AsyncParsableCommand {
             throw CommandFailure.usage("\(count) problem\(count == 1 ? "" : "s") in \(outcome.location.path)").exit()
         }
         let tenants = outcome.config.tenants.count
-        print("\(outcome.location.path): OK (\(tenants) tenant\(tenants == 1 ? "" : "s"))")
+        StandardStreams.out("\(outcome.location.path): OK (\(tenants) tenant\(tenants == 1 ? "" : "s"))\n")
     }
 }

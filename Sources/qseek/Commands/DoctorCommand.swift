@@ -29,10 +29,10 @@ struct Doctor: AsyncParsableCommand {
                                                     logger: Logger(debugFile: common.debug)))
         let printLines = !json
         let report = await doctor.run { result in
-            if printLines { print(Self.lines(for: result), terminator: "") }
+            if printLines { StandardStreams.out(Self.lines(for: result)) }
         }
         if json {
-            print(try PassageOutput.encode(report, formatting: [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]))
+            StandardStreams.out(try PassageOutput.encode(report, formatting: [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]) + "\n")
         }
         if report.exitCode != 0 { throw ExitCode(report.exitCode) }
     }

@@ -35,11 +35,11 @@ struct Tenants: AsyncParsableCommand {
                  "retrieverId": .string(tenant.retrieverID), "region": .string(tenant.region), "idcRegion": .string(tenant.idcRegion),
                  "idcApplicationArn": .string(tenant.idcApplicationARN), "auth": .string(tenant.usesIdentityCenterSignIn ? "idc-auth-code" : "tti")]
             }
-            print(PassageOutput.encode(.array(list)))
+            StandardStreams.out(PassageOutput.encode(.array(list)) + "\n")
         } else {
             for tenant in tenants {
                 let auth = tenant.usesIdentityCenterSignIn ? "\tsigns in at its Identity Center (qseek login --tenant \(tenant.id.sanitizedForTerminal))" : ""
-                print("\(tenant.id.sanitizedForTerminal)\t\(tenant.name.sanitizedForTerminal)\t\(tenant.region.sanitizedForTerminal)\(auth)")
+                StandardStreams.out("\(tenant.id.sanitizedForTerminal)\t\(tenant.name.sanitizedForTerminal)\t\(tenant.region.sanitizedForTerminal)\(auth)\n")
             }
         }
     }

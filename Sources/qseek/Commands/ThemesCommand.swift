@@ -20,7 +20,7 @@ struct Themes: ParsableCommand {
             let width = catalog.names.map(\.count).max() ?? 0
             for theme in catalog.themes {
                 let padding = String(repeating: " ", count: width - theme.name.count)
-                print("\(theme.name)\(padding)  \(theme.description.sanitizedForTerminal)  (\(theme.origin.sanitizedForTerminal))")
+                StandardStreams.out("\(theme.name)\(padding)  \(theme.description.sanitizedForTerminal)  (\(theme.origin.sanitizedForTerminal))\n")
             }
             for problem in catalog.problems {
                 StandardStreams.err("warning: \(problem.description.sanitizedForTerminal)\n")

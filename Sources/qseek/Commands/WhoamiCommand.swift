@@ -24,9 +24,9 @@ struct Whoami: AsyncParsableCommand {
         let document = IdentityDocument(subject: claims.subject, email: claims.email, name: claims.name, issuer: claims.issuer,
                                         expiresAt: claims.expiresAt)
         if json {
-            print(try PassageOutput.encode(document, formatting: [.sortedKeys, .withoutEscapingSlashes]))
+            StandardStreams.out(try PassageOutput.encode(document, formatting: [.sortedKeys, .withoutEscapingSlashes]) + "\n")
         } else {
-            for line in document.lines { print(TextSanitizer().sanitize(line)) }
+            for line in document.lines { StandardStreams.out(TextSanitizer().sanitize(line) + "\n") }
         }
     }
 }
