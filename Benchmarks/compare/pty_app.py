@@ -26,17 +26,21 @@ class PtyApp:
             fcntl.ioctl(0, termios.TIOCSWINSZ, struct.pack("HHHH", rows, cols, 0, 0))
             os.execve(command[0], command, environment)
 
+    def _chunk(self, timeout):
+        """The next output within `timeout` seconds: bytes, b"" if none came, None once closed."""
+        ready, _, _ = select.select([self.fd], [], [], timeout)
+        if not ready:
+            return b""
+        try:
+            return os.read(self.fd, 65536) or None
+        except OSError:
+            return None
+
     def read_for(self, quiet, limit=30.0):
         """Everything written until `quiet` seconds pass without output (or `limit` in all)."""
         data, start = b"", time.monotonic()
         while time.monotonic() - start < limit:
-            ready, _, _ = select.select([self.fd], [], [], quiet)
-            if not ready:
-                break
-            try:
-                chunk = os.read(self.fd, 65536)
-            except OSError:
-                break
+            chunk = self._chunk(quiet)
             if not chunk:
                 break
             data += chunk
@@ -48,14 +52,8 @@ class PtyApp:
         a quiet spell first (as `read_for` does) would add that spell to every timing."""
         seen, start = b"", time.monotonic()
         while time.monotonic() - start < limit:
-            ready, _, _ = select.select([self.fd], [], [], 0.05)
-            if not ready:
-                continue
-            try:
-                chunk = os.read(self.fd, 65536)
-            except OSError:
-                break
-            if not chunk:
+            chunk = self._chunk(0.05)
+            if chunk is None:
                 break
             seen += chunk
             if text.encode() in seen:

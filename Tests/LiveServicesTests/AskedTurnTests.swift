@@ -2,8 +2,6 @@ import Accessor
 import Assistant
 import Foundation
 import History
-import Logging
-import QseekConfiguration
 import SandboxTestSupport
 import Testing
 @testable import LiveServices
@@ -22,10 +20,7 @@ struct AskedTurnTests {
     @Test func theTurnIsKeptUnderTheSignedInUserAndTheTenant() async throws {
         try await SandboxSetup.run { setup in
             let tokens = try await setup.signIn("alice@acme.example")
-            var (config, location) = try QseekConfig.load(option: setup.configPath, environment: [:])
-            config.history.mode = .full
-            let environment = try AppEnvironment(config: config, configPath: location.path, environment: setup.environment,
-                                                 tokenCache: setup.cache, logger: Logger(debugFile: nil))
+            let environment = try setup.appEnvironment { $0.history.mode = .full }
             let warning = try await environment.record(Self.turn(tenant: "T0100ACME"), providedIDToken: nil,
                                                        processEnvironment: setup.environment)
             await environment.shutdown()
@@ -42,10 +37,7 @@ struct AskedTurnTests {
 
     @Test func historyOffKeepsNothing() async throws {
         try await SandboxSetup.run { setup in
-            var (config, location) = try QseekConfig.load(option: setup.configPath, environment: [:])
-            config.history.mode = .off
-            let environment = try AppEnvironment(config: config, configPath: location.path, environment: setup.environment,
-                                                 tokenCache: setup.cache, logger: Logger(debugFile: nil))
+            let environment = try setup.appEnvironment { $0.history.mode = .off }
             let warning = try await environment.record(Self.turn(tenant: "T0100ACME"), providedIDToken: nil,
                                                        processEnvironment: setup.environment)
             await environment.shutdown()

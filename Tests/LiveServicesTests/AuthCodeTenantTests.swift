@@ -1,6 +1,5 @@
 import Accessor
 import Foundation
-import Logging
 import OIDC
 import QseekConfiguration
 import SandboxTestSupport
@@ -15,9 +14,7 @@ struct AuthCodeTenantTests {
     static let tenantID = "T0300GLBX"
 
     func environment(_ setup: SandboxSetup) throws -> AppEnvironment {
-        let (config, location) = try QseekConfig.load(option: setup.configPath, environment: [:])
-        return try AppEnvironment(config: config, configPath: location.path, environment: setup.environment,
-                                  tokenCache: setup.cache, logger: Logger(debugFile: nil))
+        try setup.appEnvironment()
     }
 
     @Test func theSandboxConfigNamesTheAuthCodeTenantWithItsRedirectURI() async throws {

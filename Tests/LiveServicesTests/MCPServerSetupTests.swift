@@ -1,7 +1,5 @@
 import Foundation
 import HTTP
-import Logging
-import QseekConfiguration
 import SandboxTestSupport
 import SearchTools
 import Testing
@@ -13,9 +11,7 @@ import Testing
 struct MCPServerSetupTests {
     @Test func aRequestWithoutATokenIsRefusedAndOneWithTheUsersIDTokenIsServed() async throws {
         try await SandboxSetup.run { setup in
-            let (config, location) = try QseekConfig.load(option: setup.configPath, environment: [:])
-            let environment = try AppEnvironment(config: config, configPath: location.path, environment: setup.environment,
-                                                 tokenCache: setup.cache, logger: Logger(debugFile: nil))
+            let environment = try setup.appEnvironment()
             let tools = SearchToolsServer(settings: try environment.searchToolsSettings(), version: "test", logger: environment.logger)
             let server = try await environment.startMCPServer(tools: tools, host: "127.0.0.1", port: 0, stopOnSignals: false)
             let token = try await setup.signIn("alice@acme.example").idToken

@@ -1,7 +1,5 @@
 import Foundation
-import Logging
 import MCP
-import QseekConfiguration
 import SearchTools
 import Testing
 import SandboxTestSupport
@@ -12,9 +10,7 @@ import SandboxTestSupport
 @Suite("The MCP server's signed-in user", .serialized, .timeLimit(.minutes(2)))
 struct SignedInSearchUserTests {
     func connect(_ setup: SandboxSetup, _ body: (Client) async throws -> Void) async throws {
-        let (config, location) = try QseekConfig.load(option: setup.configPath, environment: [:])
-        let environment = try AppEnvironment(config: config, configPath: location.path, environment: setup.environment,
-                                             tokenCache: setup.cache, logger: Logger(debugFile: nil))
+        let environment = try setup.appEnvironment()
         let server = await SearchToolsServer(version: "test").makeServer(user: environment.signedInSearchUser())
         let (clientSide, serverSide) = await InMemoryTransport.createConnectedPair()
         try await server.start(transport: serverSide)

@@ -1,8 +1,6 @@
 import AppCore
 import AppUI
 import Foundation
-import Logging
-import QseekConfiguration
 import SandboxTestSupport
 import Terminal
 import Testing
@@ -16,9 +14,7 @@ struct TUISetupTests {
     /// HTTP client down however `body` ends.
     static func withTUI(_ setup: SandboxSetup, extra: [String: String] = [:],
                         _ body: (TUISetup) async throws -> Void) async throws {
-        let (config, location) = try QseekConfig.load(option: setup.configPath, environment: [:])
-        let environment = try AppEnvironment(config: config, configPath: location.path, environment: setup.environment,
-                                             tokenCache: setup.cache, logger: Logger(debugFile: nil))
+        let environment = try setup.appEnvironment()
         do {
             try await body(try TUISetup(environment: environment, processEnvironment: setup.environment.merging(extra) { $1 }))
         } catch {

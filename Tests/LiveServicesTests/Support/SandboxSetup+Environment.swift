@@ -1,0 +1,15 @@
+import Logging
+import QseekConfiguration
+import SandboxTestSupport
+@testable import LiveServices
+
+extension SandboxSetup {
+    /// The `AppEnvironment` a command builds from this sandbox's config, reading the setup's own
+    /// token cache; `edit` changes the loaded config first. Call `shutdown()` on it when done.
+    func appEnvironment(editing edit: (inout QseekConfig) -> Void = { _ in }) throws -> AppEnvironment {
+        var (config, location) = try QseekConfig.load(option: configPath, environment: [:])
+        edit(&config)
+        return try AppEnvironment(config: config, configPath: location.path, environment: environment,
+                                  tokenCache: cache, logger: Logger(debugFile: nil))
+    }
+}
