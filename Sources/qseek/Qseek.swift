@@ -14,20 +14,8 @@ struct Qseek: AsyncParsableCommand {
 
     @OptionGroup var common: SignInCommonOptions
 
-    @MainActor
     func run() async throws {
-        let environment: AppEnvironment
-        do {
-            environment = try CommandContext.environment(options: common)
-        } catch {
-            throw error.exit()
-        }
-        do {
-            try await TUILauncher.run(environment)
-        } catch {
-            await environment.shutdown()
-            throw error.exit()
-        }
-        await environment.shutdown()
+        // TUILauncher.run is main-actor isolated: the TUI still runs on the main thread.
+        try await CommandContext.run(options: common) { try await TUILauncher.run($0) }
     }
 }

@@ -1,5 +1,6 @@
 import Accessor
 import AWS
+import History
 import OIDC
 import QseekConfiguration
 
@@ -54,6 +55,10 @@ public enum CommandFailure: Error, Sendable {
             }
         case let error as AWSError:
             self = .aws(error.userMessage)
+        case let error as TokenCacheError:
+            self = .unexpected(error.description)
+        case let error as HistoryError:
+            self = .unexpected(error.userMessage)
         case let error as TransportError:
             self = .network("Network problem: \(error.userMessage)")
         case let error as FilterSyntaxError:

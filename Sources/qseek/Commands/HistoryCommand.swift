@@ -24,27 +24,12 @@ struct HistoryCommand: AsyncParsableCommand {
     /// Runs `body` with the store and whose history to read: the cached sign-in's subject in
     /// `--tenant`. Errors become the documented exit codes.
     static func run(_ scope: Scope, _ body: (HistoryStore, HistoryOwner) throws -> Void) async throws {
-        let environment: AppEnvironment
-        do {
-            environment = try CommandContext.environment(options: scope.common)
-        } catch {
-            throw error.exit()
-        }
-        do {
-            guard environment.tenants.contains(where: { $0.id == scope.tenant }) else {
-                throw CommandFailure.usage("no tenant \(scope.tenant) in \(environment.configPath)")
-            }
+        try await CommandContext.run(options: scope.common) { environment in
+            let tenant = try environment.tenant(id: scope.tenant)
             let tokens = try await environment.signIn.validTokens()
             let store = try HistoryStore.opened(for: environment.config)
-            try body(store, HistoryOwner(user: tokens.claims.subject, tenant: scope.tenant))
-        } catch let error as HistoryError {
-            await environment.shutdown()
-            throw CommandFailure.unexpected(error.userMessage).exit()
-        } catch {
-            await environment.shutdown()
-            throw CommandFailure(error).exit()
+            try body(store, HistoryOwner(user: tokens.claims.subject, tenant: tenant.id))
         }
-        await environment.shutdown()
     }
 
     static func conversation(_ id: String, in store: HistoryStore, owner: HistoryOwner) throws -> StoredConversation {

@@ -63,7 +63,7 @@ struct Login: AsyncParsableCommand {
             let name = tokens.claims.email ?? tokens.claims.name ?? tokens.claims.subject
             SignInCommandSupport.report("Signed in to \(tokens.claims.issuer) as \(name).")
         } catch {
-            throw SignInCommandSupport.fail(error)
+            throw CommandFailure(error).exit()
         }
     }
 

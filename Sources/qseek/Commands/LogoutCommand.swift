@@ -50,7 +50,7 @@ struct Logout: AsyncParsableCommand {
             case (true, false): SignInCommandSupport.report("Signed out on this machine (the IdP offers no token revocation, or it failed).")
             }
         } catch {
-            throw SignInCommandSupport.fail(error)
+            throw CommandFailure(error).exit()
         }
     }
 }

@@ -64,22 +64,4 @@ enum SignInCommandSupport {
             describe(step)
         }
     }
-
-    /// Reports an error in words on stderr and returns the exit code for it.
-    static func fail(_ error: any Error) -> ExitCode {
-        switch error {
-        case let error as ConfigError:
-            report("qseek: \(error)")
-            return ExitStatus.usage.exitCode
-        case let error as OIDCError:
-            report("qseek: \(error.userMessage)")
-            return ExitStatus(error).exitCode
-        case let error as TokenCacheError:
-            report("qseek: \(error)")
-            return ExitStatus.internalError.exitCode
-        default:
-            report("qseek: unexpected error: \(type(of: error))")
-            return ExitStatus.internalError.exitCode
-        }
-    }
 }

@@ -13,22 +13,11 @@ struct Tenants: AsyncParsableCommand {
     @Flag(help: "Print JSON.") var json = false
 
     func run() async throws {
-        let environment: AppEnvironment
-        do {
-            environment = try CommandContext.environment(options: common)
-        } catch {
-            throw error.exit()
+        var tenants: [Tenant] = []
+        try await CommandContext.run(options: common) { environment in
+            tenants = environment.config.identity.tenantClaim.isEmpty
+                ? environment.tenants : environment.tenants(for: try await environment.signIn.validTokens())
         }
-        var tenants = environment.tenants
-        if !environment.config.identity.tenantClaim.isEmpty {
-            do {
-                tenants = environment.tenants(for: try await environment.signIn.validTokens())
-            } catch {
-                await environment.shutdown()
-                throw CommandFailure(error).exit()
-            }
-        }
-        await environment.shutdown()
         if json {
             let list = tenants.map { tenant -> JSONValue in
                 ["id": .string(tenant.id), "name": .string(tenant.name), "applicationId": .string(tenant.applicationID),

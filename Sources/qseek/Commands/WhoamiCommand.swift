@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import LiveServices
 import OIDC
 import Terminal
 
@@ -18,7 +19,7 @@ struct Whoami: AsyncParsableCommand {
             // Renews silently when the ID token is about to expire, like every other command.
             tokens = try await SignInCommandSupport.session(options: common).validTokens()
         } catch {
-            throw SignInCommandSupport.fail(error)
+            throw CommandFailure(error).exit()
         }
         let claims = tokens.claims
         let document = IdentityDocument(subject: claims.subject, email: claims.email, name: claims.name, issuer: claims.issuer,
