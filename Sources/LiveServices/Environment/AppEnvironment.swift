@@ -39,26 +39,14 @@ public struct AppEnvironment: Sendable {
         self.config = config
         self.configPath = configPath
         self.logger = logger
-        let identity = config.identity
-        guard !identity.issuer.isEmpty, !identity.clientID.isEmpty else {
-            throw .usage("\(configPath): set [identity].issuer and [identity].client_id.")
-        }
-        var secret: String?
-        if !identity.clientSecretEnv.isEmpty {
-            guard let value = environment[identity.clientSecretEnv], !value.isEmpty else {
-                throw .usage("\(configPath): the environment variable \(identity.clientSecretEnv) named by [identity].client_secret_env is not set.")
-            }
-            secret = value
-        }
+        let identity = try IdentityConfiguration.configured(config.identity, configPath: configPath, environment: environment)
         // Every check that can refuse the config comes before the transport exists: an owned
         // HTTP client must be shut down, and a throwing initialiser could not do it.
         if let problem = config.staticAccessKeyProblem { throw .usage("\(configPath): aws.access_key_id: \(problem)") }
         guard !config.aws.dataAccessorRoleARN.isEmpty else {
             throw .usage("\(configPath): set [aws].data_accessor_role_arn (the role your customers trust).")
         }
-        self.identity = IdentityConfiguration(issuer: identity.issuer, clientID: identity.clientID, clientSecret: secret,
-                                              scopes: identity.scopes, redirectPort: identity.redirectPort,
-                                              redirectPath: identity.redirectPath, redirectHost: identity.redirectHost)
+        self.identity = identity
         if let transport {
             self.transport = transport
             ownedTransport = nil
