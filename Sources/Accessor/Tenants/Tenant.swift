@@ -1,3 +1,5 @@
+import Foundation
+
 /// One customer of the ISV: the Amazon Q Business application it shares through the data
 /// accessor, and where its Identity Center lives (TTI-FLOW.md, "What each tenant gives").
 public struct Tenant: Sendable, Hashable, Identifiable {
@@ -33,10 +35,8 @@ public struct Tenant: Sendable, Hashable, Identifiable {
     /// Auth-code tenants: the loopback port the tenant's Identity Center redirects the browser
     /// to (from the registered redirect URI). Over SSH, that port must be forwarded.
     public var callbackPort: Int? {
-        guard case .identityCenterAuthCode(let redirectURI) = authentication,
-              let authority = redirectURI.split(separator: "/", omittingEmptySubsequences: true).dropFirst().first,
-              let colon = authority.lastIndex(of: ":") else { return nil }
-        return Int(authority[authority.index(after: colon)...])
+        guard case .identityCenterAuthCode(let redirectURI) = authentication else { return nil }
+        return URLComponents(string: redirectURI)?.port
     }
 
     public init(id: String, name: String, applicationID: String, retrieverID: String,
