@@ -46,10 +46,17 @@ check "a backend's own ID token (QSEEK_ID_TOKEN) works without a cached sign-in"
   python3 -c "import json,sys; sys.exit(0 if len(json.load(open(sys.argv[1]))['passages'])==2 else 1)" "$work/backend.json"
 
 set +e
-# A reader that goes away early (`| head`): the command ends quietly with 141 (128 + SIGPIPE),
-# as any Unix tool does, instead of a Foundation trap with a stack trace.
-"$QSEEK" search "quarterly planning process" --tenant T0100ACME "${config[@]}" --json --max 100 --pages 1 2> "$work/pipe.err" | true
-piped=${PIPESTATUS[0]}
+# A reader that has gone away (`| head`): the command ends quietly with 141 (128 + SIGPIPE), as
+# any Unix tool does, instead of a Foundation trap with a stack trace. The pipe's read end is
+# closed before qseek starts, and SIGPIPE stays ignored, so every write meets EPIPE.
+piped=$(python3 - "$work/pipe.err" "$QSEEK" search "quarterly planning process" --tenant T0100ACME "${config[@]}" --json --max 100 --pages 1 <<'PY'
+import os, subprocess, sys
+reader, writer = os.pipe()
+os.close(reader)
+with open(sys.argv[1], "wb") as errors:
+    print(subprocess.run(sys.argv[2:], stdout=writer, stderr=errors, restore_signals=False).returncode)
+PY
+)
 "$QSEEK" search "x" --tenant NOPE "${config[@]}" > /dev/null 2>&1; unknown=$?
 "$QSEEK" search "x @after=2024-13-01" --tenant T0100ACME "${config[@]}" > /dev/null 2> "$work/filter.err"; badfilter=$?
 "$QSEEK" logout "${config[@]}" > /dev/null 2>&1
