@@ -21,7 +21,7 @@ struct AskedTurnTests {
         try await SandboxSetup.run { setup in
             let tokens = try await setup.signIn("alice@acme.example")
             let environment = try setup.appEnvironment { $0.history.mode = .full }
-            let warning = try await environment.record(Self.turn(tenant: "T0100ACME"), providedIDToken: nil,
+            let warning = try await environment.record(Self.turn(tenant: "T0100ACME"),
                                                        processEnvironment: setup.environment)
             await environment.shutdown()
             #expect(warning == nil)
@@ -38,7 +38,7 @@ struct AskedTurnTests {
     @Test func historyOffKeepsNothing() async throws {
         try await SandboxSetup.run { setup in
             let environment = try setup.appEnvironment { $0.history.mode = .off }
-            let warning = try await environment.record(Self.turn(tenant: "T0100ACME"), providedIDToken: nil,
+            let warning = try await environment.record(Self.turn(tenant: "T0100ACME"),
                                                        processEnvironment: setup.environment)
             await environment.shutdown()
             #expect(warning == nil)

@@ -9,10 +9,10 @@ struct TenantPermissionTests {
     @Test func aTenantInTheClaimIsPermitted() async throws {
         try await SandboxSetup.run { setup in
             let tokens = try await setup.signIn("alice@acme.example")
-            let environment = try setup.appEnvironment()
-            #expect(try await environment.permittedTenant(id: "T0100ACME", providedIDToken: tokens.idToken).id == "T0100ACME")
+            let environment = try setup.appEnvironment(idToken: tokens.idToken)
+            #expect(try await environment.permittedTenant(id: "T0100ACME").id == "T0100ACME")
             await #expect(throws: CommandFailure.self) {
-                try await environment.permittedTenant(id: "T0200NWND", providedIDToken: tokens.idToken)
+                try await environment.permittedTenant(id: "T0200NWND")
             }
             await environment.shutdown()
         }

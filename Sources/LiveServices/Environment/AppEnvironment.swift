@@ -30,6 +30,9 @@ public struct AppEnvironment: Sendable {
     public let account: ISVAccount
     public let tenants: [Tenant]
     public let logger: Logger
+    /// A backend's own ID token for this user (`--id-token-file`, `QSEEK_ID_TOKEN`), presented
+    /// instead of the cached sign-in's; nil when the cached sign-in is used.
+    public let providedIDToken: String?
 
     /// With `idToken`, the exchange presents that token (a backend's) instead of the cached sign-in.
     /// `transport` replaces the AWS transport (tests record what crosses the wire through it).
@@ -39,6 +42,7 @@ public struct AppEnvironment: Sendable {
         self.config = config
         self.configPath = configPath
         self.logger = logger
+        self.providedIDToken = idToken
         let identity = try IdentityConfiguration.configured(config.identity, configPath: configPath, environment: environment)
         // Every check that can refuse the config comes before the transport exists: an owned
         // HTTP client must be shut down, and a throwing initialiser could not do it.
@@ -114,6 +118,13 @@ public struct AppEnvironment: Sendable {
 
     /// The tenants `tokens`' user may use: all configured, or those the tenant claim lists.
     /// Auth-code tenants are not the ISV IdP's to list: the customer's Identity Center decides.
+    /// The ID token this user's requests present: the backend's, else the cached sign-in's
+    /// (renewed when it is about to expire).
+    public func currentIDToken() async throws -> String {
+        if let providedIDToken { return providedIDToken }
+        return try await signIn.validTokens().idToken
+    }
+
     public func tenants(for tokens: TokenSet) -> [Tenant] {
         guard let claimed = claimedTenantIDs(in: tokens) else { return tenants }
         return Tenant.available(tenants, claimedIDs: claimed + tenants.filter(\.usesIdentityCenterSignIn).map(\.id))

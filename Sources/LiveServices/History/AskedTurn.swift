@@ -45,9 +45,9 @@ public struct AskedTurn: Sendable {
 
 extension AppEnvironment {
     /// Keeps `turn` as `[history] mode` says (nothing when it is `off`), under the user whose
-    /// ID token the search used: `providedIDToken`'s subject, else the cached sign-in's.
+    /// ID token the search used: the backend's (``providedIDToken``), else the cached sign-in's.
     /// A store that opens but cannot write returns a warning instead of failing the answer.
-    public func record(_ turn: AskedTurn, providedIDToken: String?,
+    public func record(_ turn: AskedTurn,
                        processEnvironment: [String: String] = ProcessInfo.processInfo.environment) async throws(CommandFailure) -> String? {
         guard config.history.mode != .off else { return nil }
         let subject: String?

@@ -33,7 +33,7 @@ struct Ask: AsyncParsableCommand {
     }
 
     private func ask(in environment: AppEnvironment) async throws {
-        let target = try await environment.permittedTenant(id: tenant, providedIDToken: try CommandContext.providedIDToken(file: idTokenFile))
+        let target = try await environment.permittedTenant(id: tenant)
         let model = try ConfiguredModel.backend(for: environment)
         // Read before searching: a broken template is the user's to fix, not a search's to waste.
         let template = try PromptTemplate.configured(environment.config, configPath: environment.configPath)
@@ -139,7 +139,7 @@ struct Ask: AsyncParsableCommand {
 
     /// Keeps the question and answer (`[history] mode`); a store that cannot write is a warning.
     private func record(_ turn: AskedTurn, in environment: AppEnvironment) async throws {
-        if let warning = try await environment.record(turn, providedIDToken: try CommandContext.providedIDToken(file: idTokenFile)) {
+        if let warning = try await environment.record(turn) {
             progress("warning: \(warning)")
         }
     }

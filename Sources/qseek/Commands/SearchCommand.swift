@@ -37,7 +37,7 @@ struct Search: AsyncParsableCommand {
     }
 
     private func search(in environment: AppEnvironment) async throws {
-        let target = try await environment.permittedTenant(id: tenant, providedIDToken: try CommandContext.providedIDToken(file: idTokenFile))
+        let target = try await environment.permittedTenant(id: tenant)
         let parsed = try FilteredQuery.parse(([text] + (filter.map { [$0] } ?? [])).joined(separator: " "))
         guard !parsed.text.isEmpty else { throw CommandFailure.usage("the question is empty") }
         let query = PassageQuery(tenant: target, text: parsed.text, filter: parsed.filter,
