@@ -43,8 +43,8 @@ public enum SandboxServer {
 /// A started sandbox.
 public final class RunningSandbox: Sendable {
     /// `http://127.0.0.1:PORT`, no trailing slash.
-    public let baseURL: String
-    public let port: Int
+    public var baseURL: String { server.origin }
+    public var port: Int { server.port }
     /// The users and tenants served. The bundled corpus's documents load in the background, so
     /// its tenants' `documents` are empty here: `loadedCorpus` has them.
     public let corpus: Corpus
@@ -52,8 +52,6 @@ public final class RunningSandbox: Sendable {
     private let server: RunningServer
 
     init(server: RunningServer, environment: SandboxEnvironment) {
-        self.baseURL = server.origin
-        self.port = server.port
         self.corpus = environment.corpus
         self.environment = environment
         self.server = server

@@ -57,16 +57,14 @@ public enum StreamableHTTPServer {
 /// A started `qseek mcp --http`.
 public final class RunningMCPServer: Sendable {
     /// `http://HOST:PORT` as bound.
-    public let baseURL: String
+    public var baseURL: String { server.origin }
     /// The MCP endpoint's public URL (the protected resource).
     public let resource: String
-    public let port: Int
+    public var port: Int { server.port }
     private let server: RunningServer
 
     init(server: RunningServer, resource: String) {
-        self.baseURL = server.origin
         self.resource = resource
-        self.port = server.port
         self.server = server
     }
 
